@@ -1,0 +1,38 @@
+"""``assess()``: inventory files + factor set -> Report. The CLI only calls this."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from .compute import METHODS, row_weights
+from .errors import UsageError
+from .factors import build_arrays, load_factor_set
+from .fleet import Fleet
+from .inventory import LabelMatcher, read_inventory
+from .report.build import build_report
+from .report.model import Report
+
+
+def default_year(today: dt.date | None = None) -> int:
+    """The last full calendar year: the REEN annual review covers the past year."""
+    return (today or dt.date.today()).year - 1
+
+
+def assess(inputs: Sequence[str | Path], factors: str | Path | None = None,
+           year: int | None = None, method: str = "linear") -> Report:
+    if not inputs:
+        raise UsageError("no inventory file given", hint="enrt assess inventaire.xlsx")
+    if method not in METHODS:
+        raise UsageError(f"unknown method {method!r}", hint="use " + " or ".join(METHODS))
+    year = default_year() if year is None else year
+    if not 1990 <= year <= 2100:
+        raise UsageError(f"year {year} is out of range", hint="give a year such as 2025")
+    fs = load_factor_set(factors)
+    fa = build_arrays(fs, year)
+    matcher = LabelMatcher({cid: c.aliases for cid, c in fs.model.categories.items()},
+                           fa.categories)
+    results = [read_inventory(Path(p), fa, matcher, year, i) for i, p in enumerate(inputs)]
+    fleet = Fleet.concat([r.fleet for r in results])
+    weights = row_weights(fleet, fa, year, method)
+    return build_report(fs, fa, results, fleet, weights, year, method)

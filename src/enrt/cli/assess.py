@@ -1,0 +1,52 @@
+"""``enrt assess``: inventory files -> footprint report."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ..assess import assess as run_assessment
+from ..errors import UsageError
+from ..output import write_text
+from ..report.render_table import render_table, render_summary
+from .errors import EXIT_FINDINGS, handle_errors
+from .options import FORMAT_BY_SUFFIX, FactorsOpt, Format, FormatOpt, OutputOpt
+
+
+@handle_errors
+def assess(
+    inputs: list[Path] = typer.Argument(..., metavar="INPUT...",
+                                        help="Inventory files (.xlsx, .xlsm, .ods, .csv)."),
+    factors: str = FactorsOpt,
+    year: int = typer.Option(None, "--year", help="Assessed year (default: last full year)."),
+    method: str = typer.Option("linear", "--method", help="linear (default) or numecoeval."),
+    fmt: Format = FormatOpt,
+    output: str = OutputOpt,
+    strict: bool = typer.Option(False, "--strict",
+                                help="Exit 1 when any error-level issue is found."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary on stderr."),
+    verbose: bool = typer.Option(False, "--verbose", "-v",
+                                 help="List every issue in the table report."),
+) -> None:
+    """Compute the annual footprint of the equipment listed in INPUT files."""
+    fmt = fmt or _format_from_output(output)
+    report = run_assessment(inputs, factors=factors, year=year, method=method)
+    if fmt is Format.json:
+        content = report.to_json()
+    else:
+        content = render_table(report, color=output == "-", max_issues=None if verbose else 10)
+    write_text(output, content)
+    if not quiet and (fmt is Format.json or output != "-"):
+        typer.echo(render_summary(report), err=True)
+    if strict and report.issue_counts.get("error", 0):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _format_from_output(output: str) -> Format:
+    if output == "-":
+        return Format.table
+    suffix = Path(output).suffix.lower()
+    if suffix in FORMAT_BY_SUFFIX:
+        return FORMAT_BY_SUFFIX[suffix]
+    raise UsageError(f"cannot tell the report format from {output!r}",
+                     hint="use -o report.json or -o report.txt, or give --format json|table")

@@ -1,0 +1,38 @@
+"""Entry point: the Typer app, global options, and the command modules it mounts."""
+from __future__ import annotations
+
+import typer
+
+from .. import __version__
+from ..factors.loader import DEFAULT_SET_ID
+from . import assess as assess_cmd
+from . import factors as factors_cmd
+from .errors import set_debug
+
+app = typer.Typer(name="enrt", no_args_is_help=True, add_completion=False,
+                  help="Environmental footprint of an organisation's digital equipment "
+                       "(loi REEN baseline) from spreadsheet inventories.")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"enrt {__version__} (default factor set: {DEFAULT_SET_ID})")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Show the version and the default factor set, then exit."),
+    debug: bool = typer.Option(False, "--debug", help="Show Python tracebacks on errors "
+                                                      "(also ENRT_DEBUG=1)."),
+) -> None:
+    set_debug(debug)
+
+
+app.command("assess")(assess_cmd.assess)
+app.add_typer(factors_cmd.app, name="factors")
+
+
+def run() -> None:
+    app(prog_name="enrt")

@@ -1,0 +1,46 @@
+"""Country names and codes (ISO 3166) -> alpha-3, for the EU, EEA neighbours and the UK.
+
+Rows may give "France", "FR", "FRA" or "Allemagne"; the factor set keys electricity
+factors on alpha-3 codes.
+"""
+from __future__ import annotations
+
+from .normalize import fold
+
+# alpha-3: (alpha-2, English name, French name, other spellings...)
+_COUNTRIES: dict[str, tuple[str, ...]] = {
+    "AUT": ("AT", "Austria", "Autriche"), "BEL": ("BE", "Belgium", "Belgique"),
+    "BGR": ("BG", "Bulgaria", "Bulgarie"), "HRV": ("HR", "Croatia", "Croatie"),
+    "CYP": ("CY", "Cyprus", "Chypre"), "CZE": ("CZ", "Czechia", "Tchequie", "Czech Republic",
+                                              "Republique tcheque"),
+    "DNK": ("DK", "Denmark", "Danemark"), "EST": ("EE", "Estonia", "Estonie"),
+    "FIN": ("FI", "Finland", "Finlande"), "FRA": ("FR", "France", "France metropolitaine"),
+    "DEU": ("DE", "Germany", "Allemagne"), "GRC": ("GR", "Greece", "Grece", "EL"),
+    "HUN": ("HU", "Hungary", "Hongrie"), "IRL": ("IE", "Ireland", "Irlande"),
+    "ITA": ("IT", "Italy", "Italie"), "LVA": ("LV", "Latvia", "Lettonie"),
+    "LTU": ("LT", "Lithuania", "Lituanie"), "LUX": ("LU", "Luxembourg"),
+    "MLT": ("MT", "Malta", "Malte"), "NLD": ("NL", "Netherlands", "Pays-Bas", "Pays Bas",
+                                             "Hollande"),
+    "POL": ("PL", "Poland", "Pologne"), "PRT": ("PT", "Portugal"),
+    "ROU": ("RO", "Romania", "Roumanie"), "SVK": ("SK", "Slovakia", "Slovaquie"),
+    "SVN": ("SI", "Slovenia", "Slovenie"), "ESP": ("ES", "Spain", "Espagne"),
+    "SWE": ("SE", "Sweden", "Suede"), "NOR": ("NO", "Norway", "Norvege"),
+    "CHE": ("CH", "Switzerland", "Suisse"), "ISL": ("IS", "Iceland", "Islande"),
+    "GBR": ("GB", "United Kingdom", "Royaume-Uni", "UK", "Grande-Bretagne"),
+    "USA": ("US", "United States", "Etats-Unis", "USA"),
+}
+
+_INDEX: dict[str, str] = {}
+for _a3, _names in _COUNTRIES.items():
+    for _n in (_a3, *_names):
+        _INDEX[fold(_n)] = _a3
+
+
+def to_alpha3(value: str) -> str | None:
+    """'Allemagne' -> 'DEU'; an unknown 3-letter code is returned upper-cased as given."""
+    key = fold(value)
+    if key in _INDEX:
+        return _INDEX[key]
+    if len(key) == 3 and key.isalpha():
+        return key.upper()
+    return None

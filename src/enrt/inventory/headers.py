@@ -1,0 +1,117 @@
+"""Column headers in French and English, matched on their folded form.
+
+A header matches a field when its folded text equals an alias or starts with one
+followed by more words ("Quantité totale", "Date d'achat (jj/mm/aaaa)"); the longest
+alias wins, so "date d'achat" beats "date".
+"""
+from __future__ import annotations
+
+from ..normalize import fold
+
+# field -> aliases (folded when indexed). Order inside a list does not matter.
+HEADER_ALIASES: dict[str, list[str]] = {
+    "type": ["type", "type d'equipement", "type d'équipement", "type de materiel", "type de matériel",
+             "type de poste", "equipement", "équipement", "materiel", "matériel", "categorie",
+             "catégorie", "category", "equipment", "equipment type", "device", "device type",
+             "asset type", "item type", "nature", "famille", "libelle", "libellé",
+             "designation", "désignation", "description", "article"],
+    "quantity": ["quantite", "quantité", "qte", "qté", "qty", "quantity", "nb", "nbr", "nbre",
+                 "nombre", "nombre d'unites", "count", "units", "unites", "unités", "effectif",
+                 "nombre d'equipements", "number"],
+    "purchase_date": ["date d'achat", "date achat", "achat", "purchase date", "date of purchase",
+                      "purchased", "date de mise en service", "mise en service", "date d'acquisition",
+                      "acquisition", "date acquisition", "acquisition date", "in service date",
+                      "annee d'achat", "année d'achat", "annee achat", "année achat",
+                      "annee d'acquisition", "année d'acquisition", "purchase year", "year of purchase",
+                      "date de livraison", "delivery date"],
+    "withdrawal_date": ["date de retrait", "retrait", "date retrait", "date de sortie", "sortie",
+                        "date de reforme", "date de réforme", "reforme", "réforme", "withdrawal date",
+                        "withdrawal", "retirement date", "decommission date", "disposal date",
+                        "end of life date", "date de fin d'usage", "date de fin"],
+    "lifetime": ["duree de vie", "durée de vie", "duree de vie ans", "duree d'usage", "durée d'usage",
+                 "duree d'utilisation", "durée d'utilisation", "duree d'amortissement",
+                 "durée d'amortissement", "lifetime", "lifespan", "life", "useful life",
+                 "lifetime years", "service life"],
+    "condition": ["etat", "état", "condition", "etat a l'achat", "état à l'achat", "provenance",
+                  "origine", "neuf reconditionne", "neuf ou reconditionne", "new refurbished",
+                  "state", "acquisition mode", "mode d'acquisition"],
+    "previous_life": ["duree d'usage amont", "durée d'usage amont", "usage amont", "usage anterieur",
+                      "usage antérieur", "duree de premiere vie", "durée de première vie",
+                      "previous life", "previous use", "previous life years", "previous use years",
+                      "first life years"],
+    "annual_kwh": ["consommation", "consommation annuelle", "conso", "conso annuelle", "kwh",
+                   "kwh an", "kwh/an", "consommation kwh", "consommation kwh an",
+                   "consommation electrique", "consommation électrique", "annual kwh",
+                   "annual consumption", "energy", "energy kwh", "electricity kwh",
+                   "annual energy"],
+    "power_w": ["puissance", "puissance w", "puissance moyenne", "puissance electrique",
+                "power", "power w", "watts", "w", "average power"],
+    "hours_per_year": ["heures par an", "heures an", "heures/an", "h an", "h/an",
+                       "heures d'utilisation par an", "hours per year", "hours year",
+                       "annual hours", "hours of use per year", "heures d'utilisation",
+                       "hours of use"],
+    "hours_per_day": ["heures par jour", "heures jour", "heures/jour", "h jour", "h/jour",
+                      "h j", "heures d'utilisation par jour", "hours per day", "hours day",
+                      "daily hours"],
+    "country": ["pays", "country", "code pays", "country code", "pays iso", "iso country"],
+    "site": ["site", "batiment", "bâtiment", "lieu", "localisation", "location", "adresse",
+             "building", "address", "implantation"],
+    "entity": ["entite", "entité", "service", "direction", "commune", "entity", "department",
+               "departement", "collectivite", "collectivité", "pole", "pôle", "organisation",
+               "organization", "structure", "business unit"],
+    "room": ["salle serveur", "salle serveurs", "salle informatique", "salle", "local technique",
+             "server room", "room", "datacenter", "data center", "centre de donnees",
+             "centre de données", "baie", "nom de la salle", "room name", "salle machine"],
+    "pue": ["pue", "power usage effectiveness", "indicateur pue"],
+    "model": ["modele", "modèle", "model", "reference", "référence", "marque", "brand",
+              "marque modele", "marque et modele", "make", "make model", "fabricant",
+              "manufacturer", "numero de serie", "numéro de série", "serial number", "n de serie",
+              "inventaire", "numero d'inventaire", "asset tag", "commentaire", "commentaires",
+              "remarque", "remarques", "comment", "comments", "notes", "observations",
+              "prix", "prix d'achat", "purchase price", "cout", "coût", "cost", "montant"],
+}
+# "model" collects columns we recognise but do not use, so they are not reported as unknown.
+FIELD_LABELS = {f: f.replace("_", " ") for f in HEADER_ALIASES}
+
+_INDEX: dict[str, str] = {}
+for _field, _aliases in HEADER_ALIASES.items():
+    for _alias in _aliases:
+        _INDEX.setdefault(fold(_alias), _field)
+_BY_LENGTH = sorted(_INDEX, key=len, reverse=True)
+
+
+def match_header(cell: object) -> str | None:
+    """Field name a header cell stands for, or None."""
+    if cell is None or not isinstance(cell, str):
+        return None
+    key = fold(cell)
+    if not key:
+        return None
+    if key in _INDEX:
+        return _INDEX[key]
+    for alias in _BY_LENGTH:
+        if key.startswith(alias + " "):
+            return _INDEX[alias]
+    return None
+
+
+def map_header_row(cells: list) -> dict[str, int]:
+    """field -> column index for one candidate header row; first column wins a field.
+
+    "type" is special: an explicit type column beats a designation/description column.
+    """
+    found: dict[str, int] = {}
+    type_rank: int | None = None
+    for j, cell in enumerate(cells):
+        field = match_header(cell)
+        if field is None:
+            continue
+        if field == "type":
+            rank = 0 if fold(cell).startswith(("type", "categor", "equipment", "device", "asset",
+                                                "item", "famille", "nature", "equipement",
+                                                "materiel")) else 1
+            if type_rank is None or rank < type_rank:
+                found["type"], type_rank = j, rank
+            continue
+        found.setdefault(field, j)
+    return found

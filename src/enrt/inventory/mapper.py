@@ -1,0 +1,333 @@
+"""Map a block of raw equipment rows to canonical rows, column by column.
+
+Every row of the block ends in exactly one state: assessed, rejected (with one error
+issue per problem) or skipped (blank, or a total/sub-total row). Work is done per
+column; Python-level loops run over distinct values or over problem rows only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..countries import to_alpha3
+from ..factors.arrays import FactorArrays
+from ..fleet import DEFAULT, DERIVED, INPUT, NEW, Fleet
+from ..issues import Issue
+from ..normalize import fold
+from .conditions import condition_code
+from .labels import LabelMatcher, is_total_label
+from .values import days_to_dates, is_blank, parse_column, parse_date, parse_numbers, text
+
+ASSESSED, BLANK, TOTAL, REJECTED = 0, 1, 2, 3
+TOTAL_CODE = -2
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+@dataclass
+class SheetContext:
+    """What the mapper needs to know about the sheet and the run."""
+
+    file: str
+    sheet: str | None
+    columns: dict[str, int]             # field -> column index in the row lists
+    headers: dict[str, str]             # field -> header text as written
+    col_offset: int
+    factors: FactorArrays
+    matcher: LabelMatcher
+    year: int
+    rooms: dict[str, float]             # folded room name -> PUE
+    input_index: int = 0
+    segment_sum: float = 0.0            # quantity since the last blank/total row (carried)
+    unknown_rooms: dict[str, int] = field(default_factory=dict)
+
+    def column_name(self, fname: str) -> str:
+        j = self.columns[fname]
+        return f"{column_letter(self.col_offset + j)} ({self.headers[fname]})"
+
+
+@dataclass
+class ChunkResult:
+    fleet: Fleet
+    issues: list[Issue]
+    status: np.ndarray                  # per row: ASSESSED / BLANK / TOTAL / REJECTED
+
+
+class _Rejections:
+    """Collects per-field problems; a row with any problem is rejected."""
+
+    def __init__(self, ctx: SheetContext, first_row: int, status: np.ndarray):
+        self.ctx, self.first_row = ctx, first_row
+        self.skip = status != ASSESSED
+        self.bad = np.zeros(len(status), dtype=bool)
+        self.found: list[tuple[int, int, Issue]] = []
+
+    def add(self, mask: np.ndarray, fname: str, code: str, message, hint,
+            values: list | None = None) -> None:
+        """Reject rows in ``mask``; ``message``/``hint`` may be functions of the cell."""
+        mask = mask & ~self.skip
+        column = self.ctx.column_name(fname) if fname in self.ctx.columns else None
+        for i in np.flatnonzero(mask):
+            shown = values[i] if values is not None else None
+            msg = message(shown) if callable(message) else message
+            fix = hint(shown) if callable(hint) else hint
+            self.found.append((int(i), self.ctx.columns.get(fname, -1), Issue(
+                "error", code, msg, self.ctx.file, self.ctx.sheet, self.first_row + int(i),
+                column, fix)))
+        self.bad |= mask
+
+    def issues(self) -> list[Issue]:
+        return [iss for _, _, iss in sorted(self.found, key=lambda t: (t[0], t[1]))]
+
+
+def map_chunk(rows: list[list], first_row: int, ctx: SheetContext) -> ChunkResult:
+    n = len(rows)
+    cols = ctx.columns
+
+    def column(fname: str) -> list | None:
+        j = cols.get(fname)
+        if j is None:
+            return None
+        return [r[j] if j < len(r) else None for r in rows]
+
+    fa = ctx.factors
+    labels = column("type")
+    cat = _categories(labels, ctx.matcher)
+    status = np.full(n, ASSESSED, dtype=np.int8)
+    status[cat == TOTAL_CODE] = TOTAL
+    no_type = np.flatnonzero(cat == -3)
+    for i in no_type:
+        row = rows[i]
+        if all(is_blank(c) for c in row):
+            status[i] = BLANK
+        elif any(is_total_label(c) for c in row):
+            status[i] = TOTAL
+
+    quantity_raw = column("quantity")
+    qty = parse_numbers(quantity_raw) if quantity_raw is not None else np.full(n, np.nan)
+    _unlabelled_sums(status, cat, qty, ctx)
+
+    rej = _Rejections(ctx, first_row, status)
+    rej.add(cat == -3, "type", "missing-type", "row has values but no equipment type",
+            "fill in the equipment type, or delete the row")
+    rej.add(cat == -1, "type", "unknown-type", lambda v: f"unknown equipment type {text(v)!r}",
+            lambda v: ctx.matcher.match(text(v))[1], labels)
+
+    qty_default = np.isnan(qty)
+    rej.add(np.isinf(qty), "quantity", "invalid-quantity",
+            lambda v: f"quantity {text(v)!r} is not a number", "write the quantity in digits, e.g. 10",
+            quantity_raw)
+    rej.add(np.isfinite(qty) & (qty < 0), "quantity", "negative-quantity",
+            lambda v: f"negative quantity {text(v)}", "quantities must be zero or more",
+            quantity_raw)
+    quantity = np.where(qty_default, 1.0, qty)
+
+    purchase, withdrawal = _dates(column, rej, ctx)
+    lifetime = _number(column, "lifetime", rej, 0.0, 50.0, "invalid-lifetime",
+                       "give the lifetime in years, more than 0 and at most 50", strict_min=True)
+    previous = _number(column, "previous_life", rej, 0.0, 50.0, "invalid-number",
+                       "give the years of use before purchase, 0 to 50")
+    condition = _condition(column, rej)
+    energy, energy_src = _energy(column, rej, n)
+    country, country_src = _country(column, rej, fa, n)
+    pue, rooms = _room(column, ctx, n, status)
+
+    status[(status == ASSESSED) & rej.bad] = REJECTED
+    keep = status == ASSESSED
+    room_names = list(dict.fromkeys(["", *rooms]))
+    room_index = {name: k for k, name in enumerate(room_names)}
+    fleet = Fleet.from_columns(
+        int(keep.sum()),
+        category=cat[keep].astype(np.int16), quantity=quantity[keep],
+        purchase=purchase[keep], withdrawal=withdrawal[keep], lifetime=lifetime[keep],
+        condition=condition[keep], previous_life=previous[keep], energy_kwh=energy[keep],
+        energy_src=energy_src[keep], country=country[keep].astype(np.int16),
+        country_src=country_src[keep], pue=pue[keep],
+        room=np.array([room_index[r] for r in rooms], dtype=np.int32)[keep],
+        input_index=np.full(int(keep.sum()), ctx.input_index, dtype=np.int16),
+        row_number=(first_row + np.flatnonzero(keep)).astype(np.int32),
+        room_names=room_names,
+    )
+    for fname in ("entity", "site"):
+        values = column(fname)
+        if values is None:
+            continue
+        names = [text(v) for v in values]
+        table = {"": 0}
+        codes = np.array([table.setdefault(v, len(table)) for v in names], dtype=np.int32)
+        setattr(fleet, fname, codes[keep])
+        setattr(fleet, f"{fname}_names", list(table))
+    return ChunkResult(fleet=fleet, issues=rej.issues(), status=status)
+
+
+def _categories(labels: list, matcher: LabelMatcher) -> np.ndarray:
+    """Category index per row; -1 unknown, -2 total row, -3 no type given."""
+    cache: dict = {}
+    out = np.empty(len(labels), dtype=np.int64)
+    for i, v in enumerate(labels):
+        try:
+            out[i] = cache[v]
+        except KeyError:
+            label = text(v)
+            code = -3 if not label else TOTAL_CODE if is_total_label(label) else \
+                matcher.match(label)[0]
+            out[i] = cache[v] = code
+    return out
+
+
+def _unlabelled_sums(status: np.ndarray, cat: np.ndarray, qty: np.ndarray,
+                     ctx: SheetContext) -> None:
+    """A row with no type whose quantity equals the sum of the rows above it (since the
+    last blank or total row) is a formula total without a label: skip it as a total."""
+    contrib = np.where((cat >= 0) & np.isfinite(qty), qty, np.where(cat >= 0, 1.0, 0.0))
+    boundary = (status == BLANK) | (status == TOTAL)
+    candidates = np.flatnonzero((cat == -3) & (status == ASSESSED) & np.isfinite(qty))
+    cs = np.cumsum(contrib)
+    bounds = np.flatnonzero(boundary)
+    for i in candidates:
+        k = np.searchsorted(bounds, i) - 1
+        if k >= 0:
+            b = bounds[k]
+            above = cs[i] - cs[b]
+        else:
+            above = ctx.segment_sum + cs[i]
+        if above > 0 and np.isclose(qty[i], above):
+            status[i] = TOTAL
+            bounds = np.sort(np.append(bounds, i))
+    last = np.flatnonzero(status != ASSESSED)
+    last_b = last[(status[last] == BLANK) | (status[last] == TOTAL)]
+    if len(last_b):
+        ctx.segment_sum = float(cs[-1] - cs[last_b[-1]])
+    elif len(cs):
+        ctx.segment_sum += float(cs[-1])
+
+
+def _dates(column, rej: _Rejections, ctx: SheetContext):
+    start = np.datetime64(f"{ctx.year}-01-01", "D")
+    end = np.datetime64(f"{ctx.year}-12-31", "D")
+    out = []
+    for fname in ("purchase_date", "withdrawal_date"):
+        raw = column(fname)
+        if raw is None:
+            out.append(np.full(len(rej.bad), np.datetime64("NaT"), dtype="datetime64[D]"))
+            continue
+        days = parse_column(raw, parse_date)
+        rej.add(np.isinf(days), fname, "invalid-date",
+                lambda v: f"cannot read date {text(v)!r}",
+                "write dates as dd/mm/yyyy (or a year, e.g. 2021), between 1980 and 2100", raw)
+        out.append(days_to_dates(days))
+    purchase, withdrawal = out
+    both = ~np.isnat(purchase) & ~np.isnat(withdrawal)
+    rej.add(both & (withdrawal < purchase), "withdrawal_date", "date-order",
+            "withdrawal date is before the purchase date", "check both dates")
+    rej.add(~np.isnat(purchase) & (purchase > end), "purchase_date", "out-of-period",
+            f"purchased after the assessed year {ctx.year}",
+            "remove the row, or assess a later year with --year")
+    rej.add(~np.isnat(withdrawal) & (withdrawal < start), "withdrawal_date", "out-of-period",
+            f"withdrawn before the assessed year {ctx.year}",
+            "remove the row, or assess an earlier year with --year")
+    return purchase, withdrawal
+
+
+def _number(column, fname, rej, lo, hi, code, hint, strict_min=False) -> np.ndarray:
+    raw = column(fname)
+    if raw is None:
+        return np.full(len(rej.bad), np.nan)
+    v = parse_numbers(raw)
+    too_low = (v <= lo) if strict_min else (v < lo)
+    rej.add(np.isinf(v) | (np.isfinite(v) & (too_low | (v > hi))), fname, code,
+            lambda x: f"{fname.replace('_', ' ')} {text(x)!r} is not valid", hint, raw)
+    return np.where(np.isfinite(v), v, np.nan)
+
+
+def _condition(column, rej: _Rejections) -> np.ndarray:
+    raw = column("condition")
+    n = len(rej.bad)
+    if raw is None:
+        return np.full(n, NEW, dtype=np.int8)
+    cache: dict = {}
+    codes = np.empty(n, dtype=np.int8)
+    for i, v in enumerate(raw):
+        if v not in cache:
+            t = text(v)
+            c = NEW if not t else condition_code(t)
+            cache[v] = -1 if c is None else c
+        codes[i] = cache[v]
+    rej.add(codes < 0, "condition", "invalid-condition",
+            lambda v: f"unknown condition {text(v)!r}",
+            "write neuf / reconditionné / réemploi (new / refurbished / reused)", raw)
+    return np.where(codes < 0, NEW, codes).astype(np.int8)
+
+
+def _energy(column, rej: _Rejections, n: int):
+    def nums(fname, hi):
+        raw = column(fname)
+        if raw is None:
+            return np.full(n, np.nan)
+        v = parse_numbers(raw)
+        rej.add(np.isinf(v) | (np.isfinite(v) & ((v < 0) | (v > hi))), fname, "invalid-number",
+                lambda x: f"{fname.replace('_', ' ')} {text(x)!r} is not valid",
+                f"write a number between 0 and {hi:g}", raw)
+        return np.where(np.isfinite(v), v, np.nan)
+
+    kwh = nums("annual_kwh", 1e7)
+    watts = nums("power_w", 1e5)
+    hours_year = nums("hours_per_year", 8784)
+    hours_day = nums("hours_per_day", 24)
+    hours = np.where(np.isnan(hours_year), hours_day * 365.0, hours_year)
+    from_power = watts * hours / 1000.0
+    energy = np.where(np.isnan(kwh), from_power, kwh)
+    src = np.where(~np.isnan(kwh), INPUT, np.where(~np.isnan(from_power), DERIVED, DEFAULT))
+    return energy, src.astype(np.int8)
+
+
+def _country(column, rej: _Rejections, fa: FactorArrays, n: int):
+    raw = column("country")
+    if raw is None:
+        return np.full(n, fa.default_country), np.zeros(n, dtype=np.int8)
+    index = fa.country_index()
+    cache: dict = {}
+    codes = np.empty(n, dtype=np.int64)
+    for i, v in enumerate(raw):
+        if v not in cache:
+            t = text(v)
+            if not t:
+                cache[v] = -1
+            else:
+                a3 = to_alpha3(t)
+                cache[v] = -2 if a3 is None else index.get(a3, -3)
+        codes[i] = cache[v]
+    rej.add(codes == -2, "country", "unknown-country", lambda v: f"unknown country {text(v)!r}",
+            "write an ISO 3166 code (FRA, DEU) or a country name", raw)
+    rej.add(codes == -3, "country", "no-electricity-factor",
+            lambda v: f"no electricity factor for country {text(v)!r} in the factor set",
+            "use a factor set with that country (--factors), or leave the country blank for "
+            "the default", raw)
+    src = np.where(codes == -1, DEFAULT, INPUT).astype(np.int8)
+    return np.where(codes < 0, fa.default_country, codes), src
+
+
+def _room(column, ctx: SheetContext, n: int, status: np.ndarray):
+    raw = column("room")
+    if raw is None:
+        return np.full(n, np.nan), [""] * n
+    names = [text(v) for v in raw]
+    pue = np.full(n, np.nan)
+    cache: dict[str, float] = {}
+    for i, name in enumerate(names):
+        if not name:
+            continue
+        if name not in cache:
+            cache[name] = ctx.rooms.get(fold(name), np.nan)
+        pue[i] = cache[name]
+        if np.isnan(pue[i]) and status[i] == ASSESSED:
+            ctx.unknown_rooms[name] = ctx.unknown_rooms.get(name, 0) + 1
+    return pue, names

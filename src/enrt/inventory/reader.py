@@ -1,0 +1,170 @@
+"""Read one inventory file: find each sheet's table, read server rooms, map equipment rows.
+
+A sheet is recognised by its header row (searched in the first rows, below any title
+lines), not by its name: a row naming the equipment type and at least one other known
+field starts an equipment table; a row naming a room and a PUE starts a server-room
+table. Other sheets (notes, an organisation sheet) are listed as ignored.
+"""
+from __future__ import annotations
+
+import hashlib
+import itertools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ..factors.arrays import FactorArrays
+from ..fleet import Fleet
+from ..issues import Issue
+from ..normalize import fold
+from .headers import map_header_row
+from .labels import LabelMatcher
+from .mapper import ASSESSED, BLANK, REJECTED, TOTAL, SheetContext, column_letter, map_chunk
+from .sources import RawSheet, open_inventory
+from .values import parse_number, text
+
+HEADER_SCAN_ROWS = 30
+CHUNK_ROWS = 50_000
+PUE_RANGE = (1.0, 5.0)
+
+
+@dataclass
+class SheetSummary:
+    name: str | None
+    kind: str                       # "equipment" | "server_rooms" | "ignored"
+    header_row: int | None = None
+    rows_read: int = 0
+    rows_assessed: int = 0
+    rows_rejected: int = 0
+    rows_skipped_blank: int = 0
+    rows_skipped_total: int = 0
+
+    @property
+    def rows_skipped(self) -> int:
+        return self.rows_skipped_blank + self.rows_skipped_total
+
+
+@dataclass
+class InputResult:
+    path: str
+    sha256: str
+    fleet: Fleet
+    issues: list[Issue] = field(default_factory=list)
+    sheets: list[SheetSummary] = field(default_factory=list)
+    rooms: dict[str, float] = field(default_factory=dict)
+
+    def count(self, name: str) -> int:
+        return sum(getattr(s, name) for s in self.sheets)
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: int,
+                   input_index: int = 0) -> InputResult:
+    path = Path(path)
+    sheets = open_inventory(path)
+    result = InputResult(path=str(path), sha256=file_sha256(path), fleet=Fleet.empty())
+    found = []
+    for raw in sheets:
+        head = list(itertools.islice(raw.rows, HEADER_SCAN_ROWS))
+        kind, hrow, columns = _find_header(head)
+        found.append((raw, head, kind, hrow, columns))
+    # server rooms first: equipment rows anywhere in the file may name them
+    for raw, head, kind, hrow, columns in found:
+        if kind == "server_rooms":
+            _read_rooms(raw, head, hrow, columns, result)
+    parts = []
+    for raw, head, kind, hrow, columns in found:
+        if kind == "equipment":
+            ctx = SheetContext(file=str(path), sheet=raw.name, columns=columns,
+                               headers={f: text(head[hrow][j]) for f, j in columns.items()},
+                               col_offset=raw.col_offset, factors=fa, matcher=matcher,
+                               year=year, rooms=result.rooms, input_index=input_index)
+            parts.append(_read_equipment(raw, head, hrow, ctx, result))
+        elif kind == "ignored":
+            result.sheets.append(SheetSummary(name=raw.name, kind="ignored"))
+            result.issues.append(Issue(
+                "info", "sheet-ignored", "no equipment or server-room table found; sheet ignored",
+                str(path), raw.name, hint="an equipment table needs a header row with a type "
+                "column (e.g. 'Type d'équipement') and another known column (e.g. 'Quantité')"))
+    result.fleet = Fleet.concat(parts)
+    return result
+
+
+def _find_header(head: list[list]) -> tuple[str, int | None, dict[str, int]]:
+    for i, row in enumerate(head):
+        columns = map_header_row(row)
+        if "type" in columns and len(columns) >= 2:
+            return "equipment", i, columns
+        if "room" in columns and "pue" in columns:
+            return "server_rooms", i, columns
+    return "ignored", None, {}
+
+
+def _ignored_columns(head_row: list, columns: dict[str, int], ctx_file: str, sheet: str | None,
+                     hrow: int, col_offset: int) -> list[Issue]:
+    used = set(columns.values())
+    return [Issue("info", "column-ignored", f"column {text(c)!r} is not used", ctx_file, sheet,
+                  hrow + 1, column_letter(col_offset + j),
+                  "rename the header if it holds a field enrt knows (see docs/usage.md)")
+            for j, c in enumerate(head_row) if text(c) and j not in used]
+
+
+def _read_equipment(raw: RawSheet, head: list[list], hrow: int, ctx: SheetContext,
+                    result: InputResult) -> Fleet:
+    summary = SheetSummary(name=raw.name, kind="equipment", header_row=hrow + 1)
+    result.sheets.append(summary)
+    result.issues.extend(_ignored_columns(head[hrow], ctx.columns, ctx.file, raw.name, hrow,
+                                          raw.col_offset))
+    rows = itertools.chain(head[hrow + 1:], raw.rows)
+    first_row = hrow + 2
+    parts = []
+    while chunk := list(itertools.islice(rows, CHUNK_ROWS)):
+        res = map_chunk(chunk, first_row, ctx)
+        first_row += len(chunk)
+        parts.append(res.fleet)
+        result.issues.extend(res.issues)
+        counts = np.bincount(res.status, minlength=4)
+        summary.rows_read += len(chunk)
+        summary.rows_assessed += int(counts[ASSESSED])
+        summary.rows_rejected += int(counts[REJECTED])
+        summary.rows_skipped_blank += int(counts[BLANK])
+        summary.rows_skipped_total += int(counts[TOTAL])
+    for name, count in sorted(ctx.unknown_rooms.items()):
+        result.issues.append(Issue(
+            "warning", "unknown-room", f"server room {name!r} (named on {count} row(s)) is not "
+            "on a server-room sheet; the default PUE rule applies", ctx.file, raw.name,
+            column=ctx.column_name("room"),
+            hint="add the room with its PUE on a sheet with columns 'Salle serveur' and 'PUE'"))
+    return Fleet.concat(parts)
+
+
+def _read_rooms(raw: RawSheet, head: list[list], hrow: int, columns: dict[str, int],
+                result: InputResult) -> None:
+    summary = SheetSummary(name=raw.name, kind="server_rooms", header_row=hrow + 1)
+    result.sheets.append(summary)
+    jn, jp = columns["room"], columns["pue"]
+    for k, row in enumerate(itertools.chain(head[hrow + 1:], raw.rows)):
+        rownum = hrow + 2 + k
+        name = text(row[jn]) if jn < len(row) else ""
+        value = parse_number(row[jp]) if jp < len(row) else np.nan
+        if not name and np.isnan(value):
+            continue
+        summary.rows_read += 1
+        if not name or not (PUE_RANGE[0] <= value <= PUE_RANGE[1]):
+            summary.rows_rejected += 1
+            result.issues.append(Issue(
+                "error", "invalid-pue", f"server room {name!r}: PUE {text(row[jp])!r} is not valid",
+                result.path, raw.name, rownum, column_letter(raw.col_offset + jp),
+                f"give the room a name and a PUE between {PUE_RANGE[0]:g} and {PUE_RANGE[1]:g} "
+                "(1.93 is the ADEME 2025 average for public local server rooms)"))
+            continue
+        summary.rows_assessed += 1
+        result.rooms[fold(name)] = value

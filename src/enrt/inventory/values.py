@@ -1,0 +1,148 @@
+"""Cell values as people type them, parsed column-wise.
+
+Each parser works on one whole column and caches by distinct cell value: an inventory of
+a million rows has a few hundred distinct quantities, dates or labels, so the Python
+cost is per distinct value. Results are float arrays where NaN = blank and ±inf = a
+value that could not be read (the row is then rejected).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import numpy as np
+
+BAD = float("inf")
+_EPOCH = dt.date(1970, 1, 1)
+_EXCEL_EPOCH_OFFSET = 25569          # Excel serial of 1970-01-01 (1900 date system)
+DATE_MIN, DATE_MAX = dt.date(1980, 1, 1), dt.date(2100, 12, 31)
+_SPACES = re.compile(r"[\s\u00a0\u202f']+")
+_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})$")
+_YMD = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})(?:[ T].*)?$")
+_MY = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
+_Y = re.compile(r"^(\d{4})$")
+
+
+def is_blank(v: object) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def parse_number(v: object) -> float:
+    """'80 ', '1 234,5', 1.5 -> float; '' -> NaN; 'dix' -> inf (BAD)."""
+    if v is None:
+        return np.nan
+    if isinstance(v, bool):
+        return BAD
+    if isinstance(v, (int, float)):
+        f = float(v)
+        return f if np.isfinite(f) else BAD
+    if not isinstance(v, str):
+        return BAD
+    s = _SPACES.sub("", v)
+    if not s:
+        return np.nan
+    if "," in s:
+        if "." in s:            # 1.234,5 (French thousands) or 1,234.5 (English thousands)
+            s = s.replace(".", "").replace(",", ".") if s.rfind(",") > s.rfind(".") \
+                else s.replace(",", "")
+        else:
+            s = s.replace(",", ".")
+    if not _NUMBER.match(s):
+        return BAD
+    return float(s)
+
+
+def _days(d: dt.date) -> float:
+    if not (DATE_MIN <= d <= DATE_MAX):
+        return BAD
+    return float((d - _EPOCH).days)
+
+
+def _ymd(y: int, m: int, d: int) -> float:
+    try:
+        return _days(dt.date(y, m, d))
+    except ValueError:
+        return BAD
+
+
+def parse_date(v: object) -> float:
+    """Days since 1970-01-01 from a date, an Excel serial, a year or French/ISO text.
+
+    A bare year (2021) stands for 1 July of that year; 'mm/yyyy' for the 1st of the month.
+    """
+    if v is None:
+        return np.nan
+    if isinstance(v, dt.datetime):
+        return _days(v.date())
+    if isinstance(v, dt.date):
+        return _days(v)
+    if isinstance(v, bool):
+        return BAD
+    if isinstance(v, (int, float)):
+        if not np.isfinite(v):
+            return BAD
+        if float(v).is_integer() and 1980 <= v <= 2100:
+            return _ymd(int(v), 7, 1)
+        if 1 <= v < 2958466:
+            return _days(_EPOCH + dt.timedelta(days=int(v) - _EXCEL_EPOCH_OFFSET))
+        return BAD
+    if not isinstance(v, str):
+        return BAD
+    s = v.strip()
+    if not s:
+        return np.nan
+    if m := _DMY.match(s):
+        d, mo, y = (int(x) for x in m.groups())
+        if y < 100:
+            y += 2000 if y < 70 else 1900
+        return _ymd(y, mo, d)
+    if m := _YMD.match(s):
+        return _ymd(*(int(x) for x in m.groups()))
+    if m := _MY.match(s):
+        return _ymd(int(m.group(2)), int(m.group(1)), 1)
+    if m := _Y.match(s):
+        return _ymd(int(m.group(1)), 7, 1)
+    return BAD
+
+
+def parse_column(col: list, parser) -> np.ndarray:
+    """Apply ``parser`` to every cell of a column, once per distinct value."""
+    cache: dict = {}
+    out = np.empty(len(col))
+    for i, v in enumerate(col):
+        try:
+            out[i] = cache[v]
+        except KeyError:
+            out[i] = cache[v] = parser(v)
+        except TypeError:            # unhashable cell (should not happen): parse directly
+            out[i] = parser(v)
+    return out
+
+
+def parse_numbers(col: list) -> np.ndarray:
+    """Fast path for clean numeric columns, cached parsing for the rest."""
+    try:
+        arr = np.array(col, dtype=np.float64)
+    except (ValueError, TypeError):
+        return parse_column(col, parse_number)
+    if np.isfinite(arr).all():
+        return arr
+    return parse_column(col, parse_number)
+
+
+def days_to_dates(days: np.ndarray) -> np.ndarray:
+    """Float days (NaN/inf = missing) -> datetime64[D] with NaT."""
+    ok = np.isfinite(days)
+    out = np.full(len(days), np.datetime64("NaT"), dtype="datetime64[D]")
+    out[ok] = days[ok].astype(np.int64).astype("datetime64[D]")
+    return out
+
+
+def text(v: object) -> str:
+    """Cell as a trimmed string ('' when blank); integral floats lose their '.0'."""
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v).strip()

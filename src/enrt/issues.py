@@ -1,0 +1,42 @@
+"""Findings about the input, each with a code, a place and a fix (frictionless-style)."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class Issue:
+    severity: str            # "error" | "warning" | "info"
+    code: str
+    message: str
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    hint: str | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+ISSUE_CODES = {
+    "unknown-type": "the equipment label matches no category alias",
+    "missing-type": "the row has values but no equipment type",
+    "invalid-quantity": "the quantity is not a number",
+    "negative-quantity": "the quantity is below zero",
+    "invalid-date": "a date cannot be read or is outside 1980-2100",
+    "date-order": "the withdrawal date is before the purchase date",
+    "out-of-period": "the equipment was not in the fleet during the assessed year",
+    "invalid-lifetime": "the lifetime is not a number of years between 0 and 50",
+    "invalid-condition": "the condition is not new, refurbished or reused",
+    "invalid-number": "a numeric field (kWh, W, hours, previous use) cannot be read",
+    "unknown-country": "the country is not recognised",
+    "no-electricity-factor": "the factor set has no electricity factor for that country",
+    "invalid-pue": "a server room has no name or a PUE outside 1-5",
+    "unknown-room": "the row names a server room not listed on a server-room sheet",
+    "sheet-ignored": "the sheet holds no equipment or server-room table",
+    "column-ignored": "a column header is not recognised",
+    "not-covered": "a criterion cannot be computed for some categories",
+    "fully-amortised": "rows past their lifetime carry no manufacture share",
+    "empty-input": "no equipment rows were found",
+}

@@ -1,0 +1,33 @@
+"""Write outputs atomically: a temp file beside the target, then rename.
+
+A failed run never leaves a partial report where the user expects a complete one.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from .errors import UsageError
+
+
+def write_text(target: str, content: str) -> None:
+    """Write ``content`` to ``target`` ('-' = stdout) atomically."""
+    if target == "-":
+        sys.stdout.write(content)
+        sys.stdout.flush()
+        return
+    path = Path(target)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError(f"output folder does not exist: {folder}",
+                         hint="create the folder first, or choose another -o path")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,1 @@
+"""Report model, aggregation and renderers."""

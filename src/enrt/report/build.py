@@ -1,0 +1,187 @@
+"""Aggregate the engine's weights into the Report (totals, categories, entities, sites)."""
+from __future__ import annotations
+
+import numpy as np
+
+from .. import __version__
+from ..compute import GroupImpacts, Weights, as_of, group_impacts
+from ..factors.arrays import FactorArrays, pick_year
+from ..factors.loader import LoadedFactorSet
+from ..fleet import DEFAULT, DERIVED, INPUT, PROVENANCE_NAMES, REFURBISHED, REUSED, Fleet
+from ..inventory.reader import InputResult
+from ..issues import Issue
+from .model import (Assessment, CategoryLine, CriterionTotal, ElectricityUsed, EntityLine,
+                    FactorSetRef, InputReport, IssueOut, PhaseValues, Report, SheetReport,
+                    SiteLine, Tool)
+
+SEVERITY_ORDER = ("error", "warning", "info")
+
+
+def _num(x: float) -> float | None:
+    return None if x is None or not np.isfinite(x) else float(x)
+
+
+def _phases(manufacture: float | None, use: float | None) -> PhaseValues:
+    total = None if manufacture is None or use is None else manufacture + use
+    return PhaseValues(manufacture=manufacture, use=use, total=total)
+
+
+def _group_values(gi: GroupImpacts, g: int, k: int) -> PhaseValues:
+    """Covered sum for group g, criterion k; None when nothing in the group is covered."""
+    present = gi.quantity[g] > 0
+    m_missing, u_missing = gi.manufacture_missing[g, :, k], gi.use_missing[g, :, k]
+    m = None if present.any() and m_missing[present].all() else float(gi.manufacture[g, k])
+    u = None if present.any() and u_missing[present].all() else float(gi.use[g, k])
+    return _phases(m, u)
+
+
+def _lines(gi: GroupImpacts, names: list[str], crits: tuple[str, ...], key: str, cls):
+    lines = []
+    for g, name in enumerate(names):
+        qty = float(gi.quantity[g].sum())
+        if qty == 0 and not (gi.weight_manufacture[g].any() or gi.weight_use[g].any()):
+            continue
+        crit = {k: _group_values(gi, g, j) for j, k in enumerate(crits)}
+        lines.append(cls(**{key: name or "(unspecified)", "quantity": qty,
+                            "gwp": crit.get("gwp"), "criteria": crit}))
+    return sorted(lines, key=lambda line: (-(line.gwp.total or 0.0), getattr(line, key)))
+
+
+def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResult],
+                 fleet: Fleet, w: Weights, year: int, method: str) -> Report:
+    crits = fa.criteria
+    model = fs.model
+    totals_gi = group_impacts(fleet, w, fa)
+    entity_gi = group_impacts(fleet, w, fa, fleet.entity, len(fleet.entity_names))
+    site_gi = group_impacts(fleet, w, fa, fleet.site, len(fleet.site_names))
+
+    totals = {}
+    issues: list[Issue] = [i for r in results for i in r.issues]
+    for j, k in enumerate(crits):
+        missing = totals_gi.manufacture_missing[0, :, j] | totals_gi.use_missing[0, :, j]
+        pv = _group_values(totals_gi, 0, j)
+        not_covered = [fa.categories[c] for c in np.flatnonzero(missing)]
+        totals[k] = CriterionTotal(unit=model.criteria[k].unit, not_covered=not_covered,
+                                   **pv.model_dump())
+        if not_covered:
+            issues.append(Issue("info", "not-covered",
+                                f"criterion {k} is not covered for: {', '.join(not_covered)}; "
+                                f"its totals leave them out", hint="use a factor set that "
+                                f"gives {k} for these categories to include them"))
+
+    # per category: weights × factors, exact (None where the factor set has no value)
+    per_cat_use = np.einsum("cn,nk->ck", totals_gi.weight_use[0], np.nan_to_num(fa.electricity))
+    rows_per_cat = np.bincount(fleet.category, minlength=len(fa.categories))
+    by_category = []
+    for c, cid in enumerate(fa.categories):
+        if rows_per_cat[c] == 0:
+            continue
+        crit = {}
+        for j, k in enumerate(crits):
+            m = None if totals_gi.manufacture_missing[0, c, j] else \
+                float(totals_gi.weight_manufacture[0, c] * fa.manufacture[c, j])
+            u = None if totals_gi.use_missing[0, c, j] else float(per_cat_use[c, j])
+            crit[k] = _phases(m, u)
+        by_category.append(CategoryLine(category=cid, label=model.categories[cid].label_fr,
+                                        quantity=float(totals_gi.quantity[0, c]),
+                                        rows=int(rows_per_cat[c]), gwp=crit["gwp"],
+                                        criteria=crit))
+    by_category.sort(key=lambda line: (-(line.gwp.total or 0.0), line.category))
+
+    amortised_qty = float(fleet.quantity[w.amortised].sum())
+    if amortised_qty:
+        issues.append(Issue("info", "fully-amortised",
+                            f"{amortised_qty:g} device(s) are past their lifetime: no manufacture "
+                            "share is counted for them this year (they still count for use)"))
+    if len(fleet) == 0:
+        issues.append(Issue("warning", "empty-input", "no equipment row was assessed",
+                            hint="check that the inventory has a header row with an equipment "
+                                 "type column"))
+
+    return Report(
+        tool=Tool(version=__version__),
+        factor_set=FactorSetRef(id=model.id, version=model.version, sha256=fs.sha256,
+                                title=model.title, default_pue=fa.default_pue,
+                                electricity=_electricity_used(fs, fa, fleet, year)),
+        assessment=Assessment(year=year, as_of=str(as_of(year)), method=method),
+        inputs=[_input_report(r) for r in results],
+        totals=totals,
+        by_category=by_category,
+        by_entity=_lines(entity_gi, fleet.entity_names, crits, "entity", EntityLine),
+        by_site=_lines(site_gi, fleet.site_names, crits, "site", SiteLine),
+        indicators=_indicators(fleet, w, totals),
+        provenance=_provenance(fleet, w, method),
+        issues=[IssueOut(**i.as_dict()) for i in issues],
+        issue_counts={s: sum(1 for i in issues if i.severity == s) for s in SEVERITY_ORDER},
+    )
+
+
+def _input_report(r: InputResult) -> InputReport:
+    eq = [s for s in r.sheets if s.kind == "equipment"]
+    return InputReport(
+        path=r.path, sha256=r.sha256,
+        rows_read=sum(s.rows_read for s in eq), rows_assessed=sum(s.rows_assessed for s in eq),
+        rows_rejected=sum(s.rows_rejected for s in eq),
+        rows_skipped=sum(s.rows_skipped for s in eq),
+        rows_skipped_blank=sum(s.rows_skipped_blank for s in eq),
+        rows_skipped_total=sum(s.rows_skipped_total for s in eq),
+        sheets=[SheetReport(name=s.name, kind=s.kind, header_row=s.header_row,
+                            rows_read=s.rows_read, rows_assessed=s.rows_assessed,
+                            rows_rejected=s.rows_rejected, rows_skipped=s.rows_skipped)
+                for s in r.sheets])
+
+
+def _electricity_used(fs: LoadedFactorSet, fa: FactorArrays, fleet: Fleet, year: int):
+    used = sorted({fa.countries[c] for c in np.unique(fleet.country)} | {fs.model.defaults.country})
+    out = {}
+    for code in used:
+        country = fs.model.electricity[code]
+        out[code] = {}
+        for k in fa.criteria:
+            values = getattr(country, k, None)
+            if values:
+                v = pick_year(values, year)
+                out[code][k] = ElectricityUsed(value=v.value, unit=v.unit, year=v.year,
+                                               source=v.source)
+    return out
+
+
+def _indicators(fleet: Fleet, w: Weights, totals: dict[str, CriterionTotal]) -> dict:
+    gwp = totals["gwp"]
+    qty = float(fleet.quantity.sum())
+    second = np.isin(fleet.condition, (REFURBISHED, REUSED))
+    out = {
+        "fully_amortised_units": {
+            "value": float(fleet.quantity[w.amortised].sum()), "unit": "units",
+            "how": "quantity of rows whose purchase year + lifetime <= assessed year (linear)"},
+        "refurbished_or_reused_share_by_count": {
+            "value": float(fleet.quantity[second].sum() / qty) if qty else None, "unit": "ratio",
+            "how": "quantity of refurbished or reused rows / total quantity"},
+    }
+    if gwp.total:
+        out["manufacture_share_gwp"] = {
+            "value": gwp.manufacture / gwp.total, "unit": "ratio",
+            "how": "gwp manufacture / gwp total"}
+    return out
+
+
+def _provenance(fleet: Fleet, w: Weights, method: str) -> dict[str, dict[str, int]]:
+    """How many assessed rows took each value from the input, a default or a derivation."""
+    def counts(src: np.ndarray) -> dict[str, int]:
+        c = np.bincount(src.astype(np.int64), minlength=3)
+        return {PROVENANCE_NAMES[i]: int(c[i]) for i in (INPUT, DEFAULT, DERIVED)}
+
+    lifetime_src = np.where(~np.isnan(fleet.lifetime), INPUT, DEFAULT)
+    if method == "numecoeval":
+        lifetime_src = np.where(~np.isnat(fleet.purchase), DERIVED, lifetime_src)
+    second = np.isin(fleet.condition, (REFURBISHED, REUSED))
+    return {
+        "lifetime": counts(lifetime_src),
+        "annual_kwh": counts(fleet.energy_src),
+        "country": counts(fleet.country_src),
+        "pue": counts(np.where(~np.isnan(fleet.pue), INPUT, DEFAULT)),
+        "previous_life": counts(np.where(~np.isnan(fleet.previous_life[second]), INPUT,
+                                         DEFAULT)),
+        "purchase_date": {"input": int((~np.isnat(fleet.purchase)).sum()),
+                          "missing": int(np.isnat(fleet.purchase).sum())},
+    }

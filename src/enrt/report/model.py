@@ -1,0 +1,122 @@
+"""The report (DESIGN §6, schema_version "1"): what tools and tests rely on.
+
+Numbers are unrounded; ``None`` means "not covered" (a criterion the factor set cannot
+compute for some equipment), never zero.
+"""
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class Tool(BaseModel):
+    name: str = "enrt"
+    version: str
+
+
+class ElectricityUsed(BaseModel):
+    value: float
+    unit: str
+    year: int
+    source: str
+
+
+class FactorSetRef(BaseModel):
+    id: str
+    version: str
+    sha256: str
+    title: str | None = None
+    default_pue: float
+    electricity: dict[str, dict[str, ElectricityUsed]] = Field(default_factory=dict)
+
+
+class Assessment(BaseModel):
+    year: int
+    as_of: str
+    method: str
+
+
+class SheetReport(BaseModel):
+    name: str | None
+    kind: str
+    header_row: int | None
+    rows_read: int
+    rows_assessed: int
+    rows_rejected: int
+    rows_skipped: int
+
+
+class InputReport(BaseModel):
+    path: str
+    sha256: str
+    rows_read: int
+    rows_assessed: int
+    rows_rejected: int
+    rows_skipped: int
+    rows_skipped_blank: int
+    rows_skipped_total: int
+    sheets: list[SheetReport]
+
+
+class PhaseValues(BaseModel):
+    manufacture: float | None
+    use: float | None
+    total: float | None
+
+
+class CriterionTotal(PhaseValues):
+    unit: str
+    not_covered: list[str] = Field(default_factory=list,
+                                   description="categories this criterion leaves out")
+
+
+class CategoryLine(BaseModel):
+    category: str
+    label: str | None
+    quantity: float
+    rows: int
+    gwp: PhaseValues
+    criteria: dict[str, PhaseValues]
+
+
+class EntityLine(BaseModel):
+    entity: str
+    quantity: float
+    gwp: PhaseValues
+    criteria: dict[str, PhaseValues]
+
+
+class SiteLine(BaseModel):
+    site: str
+    quantity: float
+    gwp: PhaseValues
+    criteria: dict[str, PhaseValues]
+
+
+class IssueOut(BaseModel):
+    severity: str
+    code: str
+    message: str
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    hint: str | None = None
+
+
+class Report(BaseModel):
+    schema_version: str = "1"
+    tool: Tool
+    factor_set: FactorSetRef
+    assessment: Assessment
+    inputs: list[InputReport]
+    totals: dict[str, CriterionTotal]
+    by_category: list[CategoryLine]
+    by_entity: list[EntityLine]
+    by_site: list[SiteLine]
+    indicators: dict[str, dict] = Field(default_factory=dict)
+    provenance: dict[str, dict[str, int]] = Field(default_factory=dict)
+    issues: list[IssueOut]
+    issue_counts: dict[str, int]
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2) + "\n"

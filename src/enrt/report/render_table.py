@@ -1,0 +1,107 @@
+"""Terminal rendering of a Report with rich: totals, categories, entities, sites, issues."""
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+from rich.console import Console
+from rich.table import Table
+
+from .model import PhaseValues, Report
+
+
+def fmt(x: float | None, digits: int = 1) -> str:
+    """Display rounding only; None is 'not covered'."""
+    if x is None:
+        return "n/c"
+    if x != 0 and abs(x) < 0.1:
+        return f"{x:.3g}"
+    return f"{x:,.{digits}f}".replace(",", " ")
+
+
+def _phase_cells(v: PhaseValues) -> list[str]:
+    return [fmt(v.manufacture), fmt(v.use), fmt(v.total)]
+
+
+def render_table(report: Report, color: bool = True, width: int = 110,
+                 max_issues: int | None = 10) -> str:
+    buf = io.StringIO()
+    con = Console(file=buf, width=width, force_terminal=color, color_system="standard"
+                  if color else None, highlight=False)
+    fs, a = report.factor_set, report.assessment
+    con.print(f"[bold]enrt {report.tool.version}[/bold] — footprint of year {a.year} "
+              f"(as of {a.as_of}), method {a.method}")
+    elec = ", ".join(f"{c} {v['gwp'].value:g} kgCO2e/kWh ({v['gwp'].source} {v['gwp'].year})"
+                     for c, v in fs.electricity.items() if "gwp" in v)
+    con.print(f"Factor set {fs.id} v{fs.version} (sha256 {fs.sha256[:12]}…); electricity {elec}; "
+              f"default PUE {fs.default_pue:g}")
+
+    t = Table(title="Inputs", title_justify="left")
+    for col in ("file", "rows read", "assessed", "rejected", "skipped"):
+        t.add_column(col, justify="left" if col == "file" else "right")
+    for i in report.inputs:
+        t.add_row(i.path, str(i.rows_read), str(i.rows_assessed), str(i.rows_rejected),
+                  f"{i.rows_skipped} ({i.rows_skipped_blank} blank, {i.rows_skipped_total} total)")
+    con.print(t)
+
+    t = Table(title="Totals per year", title_justify="left")
+    for col in ("criterion", "unit", "manufacture", "use", "total", "not covered"):
+        t.add_column(col, justify="right" if col in ("manufacture", "use", "total") else "left")
+    for k, v in report.totals.items():
+        t.add_row(k, v.unit, *_phase_cells(v), ", ".join(v.not_covered) or "—")
+    con.print(t)
+
+    t = Table(title="By category (gwp, kgCO2e/year)", title_justify="left")
+    for col in ("category", "quantity", "manufacture", "use", "total", "share"):
+        t.add_column(col, justify="left" if col == "category" else "right")
+    total = report.totals["gwp"].total or 0.0
+    for line in report.by_category:
+        share = f"{100 * line.gwp.total / total:.1f} %" if total and line.gwp.total else "—"
+        t.add_row(line.category, fmt(line.quantity, 0), *_phase_cells(line.gwp), share)
+    con.print(t)
+
+    for title, lines, key in (("By entity", report.by_entity, "entity"),
+                              ("By site", report.by_site, "site")):
+        if not lines or (len(lines) == 1 and getattr(lines[0], key) == "(unspecified)"):
+            continue
+        t = Table(title=f"{title} (gwp, kgCO2e/year)", title_justify="left")
+        for col in (key, "quantity", "manufacture", "use", "total"):
+            t.add_column(col, justify="left" if col == key else "right")
+        for line in lines:
+            t.add_row(getattr(line, key), fmt(line.quantity, 0), *_phase_cells(line.gwp))
+        con.print(t)
+
+    _issues(con, report, max_issues)
+    return buf.getvalue()
+
+
+def _issues(con: Console, report: Report, max_issues: int | None) -> None:
+    c = report.issue_counts
+    con.print(f"[bold]Issues[/bold]: {c.get('error', 0)} error(s), {c.get('warning', 0)} "
+              f"warning(s), {c.get('info', 0)} info")
+    by_code = Counter((i.severity, i.code) for i in report.issues)
+    for (sev, code), n in sorted(by_code.items()):
+        con.print(f"  {sev:7} {code:24} {n}")
+    shown = [i for i in report.issues if i.severity != "info"] + \
+            [i for i in report.issues if i.severity == "info"]
+    limit = len(shown) if max_issues is None else max_issues
+    for i in shown[:limit]:
+        where = ", ".join(x for x in (i.file, f"sheet {i.sheet}" if i.sheet else None,
+                                      f"row {i.row}" if i.row else None,
+                                      f"column {i.column}" if i.column else None) if x)
+        con.print(f"  [{i.severity}] {i.message}" + (f" ({where})" if where else ""),
+                  markup=False)
+        if i.hint:
+            con.print(f"      hint: {i.hint}", markup=False)
+    if len(shown) > limit:
+        con.print(f"  … {len(shown) - limit} more (use --verbose or --format json)")
+
+
+def render_summary(report: Report) -> str:
+    """One line for stderr when the report itself goes to a file or is JSON."""
+    g = report.totals["gwp"]
+    rows = sum(i.rows_read for i in report.inputs)
+    assessed = sum(i.rows_assessed for i in report.inputs)
+    c = report.issue_counts
+    return (f"enrt: {assessed}/{rows} rows assessed, gwp {fmt(g.total)} {g.unit}/year; "
+            f"{c.get('error', 0)} error(s), {c.get('warning', 0)} warning(s)")
