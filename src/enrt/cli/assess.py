@@ -1,6 +1,7 @@
 """``enrt assess``: inventory files -> footprint report."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
@@ -34,7 +35,8 @@ def assess(
     if fmt is Format.json:
         content = report.to_json()
     else:
-        content = render_table(report, color=output == "-", max_issues=None if verbose else 10)
+        content = render_table(report, color=output == "-" and sys.stdout.isatty(),
+                               max_issues=None if verbose else 10)
     write_text(output, content)
     if not quiet and (fmt is Format.json or output != "-"):
         typer.echo(render_summary(report), err=True)

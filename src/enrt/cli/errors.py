@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import functools
 import os
-import sys
 
 import typer
 
@@ -47,7 +46,3 @@ def handle_errors(fn):
             typer.echo("Hint: run again with --debug for the traceback and report it", err=True)
             raise typer.Exit(EXIT_USAGE) from None
     return wrapper
-
-
-def stderr_is_quiet(quiet: bool) -> bool:
-    return quiet or not sys.stderr

@@ -1,0 +1,133 @@
+"""Each reader path on real files: xlsx/xlsm written by openpyxl, CSV bytes in each encoding."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from enrt import assess
+from enrt.errors import InputError
+from enrt.inventory.sources import _open_with_openpyxl, open_inventory
+
+from .conftest import write_csv, write_xlsx
+
+LAPTOP_USE_2025 = 20 * 0.05          # tiny set: 20 kWh x 0.05 kgCO2e/kWh
+LAPTOP_MANUF = 100 / 4
+
+
+def gwp(report):
+    return report.totals["gwp"].total
+
+
+def test_xlsx_header_below_title_rows_and_string_numbers(tmp_path, tiny_set):
+    path = write_xlsx(tmp_path / "parc.xlsx", {"Inventaire": [
+        ["Ville de Test — inventaire"], ["au 31/12/2025"], [],
+        ["QUANTITÉ", "Équipement", "Date achat"],
+        ["80 ", "PC portable", dt.date(2024, 1, 1)],
+        [2, "Ordinateur portable", "15/03/2024"],
+    ]})
+    r = assess([path], factors=tiny_set, year=2025)
+    assert r.inputs[0].rows_assessed == 2
+    assert r.inputs[0].sheets[0].header_row == 4
+    assert gwp(r) == pytest.approx(82 * (LAPTOP_MANUF + LAPTOP_USE_2025))
+
+
+def test_xlsm_is_read_like_xlsx(tmp_path, tiny_set):
+    path = write_xlsx(tmp_path / "parc.xlsm", {"P": [["Type", "Nb"], ["Ecran", 4]]})
+    r = assess([path], factors=tiny_set, year=2025)
+    assert gwp(r) == pytest.approx(4 * (50 / 5 + 30 * 0.05))
+
+
+def test_openpyxl_fallback_reads_same_cells(tmp_path):
+    path = write_xlsx(tmp_path / "p.xlsx", {"P": [["t"], [], ["Type", "Qty"], ["Ecran", 4]]})
+    rows = list(_open_with_openpyxl(path, RuntimeError("calamine"))[0].rows)
+    assert rows[2] == ["Type", "Qty"] and rows[3] == ["Ecran", 4]
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-8", False), ("utf-8", True), ("cp1252", False)])
+def test_csv_encodings(tmp_path, tiny_set, encoding, bom):
+    path = write_csv(tmp_path / "p.csv", [
+        "Inventaire du parc — Mairie;;", ";;",
+        "Type d'équipement;Quantité;Date d'achat",
+        "Écran;3;15/03/2024", "Unité centrale;1,5;01/02/2024",
+    ], encoding=encoding, bom=bom)
+    r = assess([path], factors=tiny_set, year=2025)
+    assert r.inputs[0].rows_assessed == 2
+    assert gwp(r) == pytest.approx(3 * (50 / 5 + 30 * 0.05) + 1.5 * (200 / 5 + 100 * 0.05))
+
+
+def test_csv_comma_separated_english_headers(tmp_path, tiny_set):
+    path = write_csv(tmp_path / "p.csv", [
+        "Device type,Quantity,Purchase date,Condition,Country",
+        'Laptop computer,"2",2024-01-31,refurbished,DEU',
+    ])
+    # no "laptop computer" alias in the tiny set -> matched through the id "laptop"
+    r = assess([path], factors=tiny_set, year=2025)
+    assert gwp(r) == pytest.approx(2 * (100 / (4 + 2) + 20 * 0.4))
+
+
+def test_text_dates_and_excel_dates_agree(tmp_path, tiny_set):
+    path = write_xlsx(tmp_path / "p.xlsx", {"P": [
+        ["Type", "Qté", "Date d'achat"],
+        ["PC portable", 1, dt.date(2020, 6, 1)],    # amortised in 2025 (L = 4)
+        ["PC portable", 1, "01/06/2020"],
+        ["PC portable", 1, 43983],                  # Excel serial of 2020-06-01
+        ["PC portable", 1, "2023"],
+    ]})
+    r = assess([path], factors=tiny_set, year=2025)
+    assert r.indicators["fully_amortised_units"]["value"] == 3
+    assert r.totals["gwp"].manufacture == pytest.approx(LAPTOP_MANUF)
+
+
+def test_server_room_sheet_gives_pue(tmp_path, tiny_set):
+    path = write_xlsx(tmp_path / "p.xlsx", {
+        "Equipements": [["Type", "Qté", "Salle serveur"], ["Serveur", 2, "Salle A"],
+                        ["Serveur", 1, "salle a"], ["Serveur", 1, None],
+                        ["Serveur", 1, "Salle inconnue"], ["PC portable", 1, "Salle A"]],
+        "Salles": [["Liste des salles"], ["Nom de la salle", "PUE"], ["Salle A", 1.4]],
+    })
+    r = assess([path], factors=tiny_set, year=2025)
+    use = (3 * 1000 * 0.05 * 1.4 + 1000 * 0.05 * 2.0 + 1000 * 0.05 * 2.0
+           + 20 * 0.05 * 1.4)                # a laptop in the room takes the room PUE
+    assert r.totals["gwp"].use == pytest.approx(use)
+    warn = [i for i in r.issues if i.code == "unknown-room"]
+    assert len(warn) == 1 and "Salle inconnue" in warn[0].message
+    assert r.provenance["pue"] == {"input": 3, "default": 2, "derived": 0}   # rows
+
+
+def test_notes_and_organisation_sheets_do_not_break(tmp_path, tiny_set):
+    path = write_xlsx(tmp_path / "p.xlsx", {
+        "Organisation": [["Collectivité", "Ville"], ["Agents", 300]],
+        "Parc": [["Type", "Qté"], ["Ecran", 2]],
+        "Notes": [["Type de contrat : location"], ["Voir le service achats"]],
+    })
+    r = assess([path], factors=tiny_set, year=2025)
+    kinds = {s.name: s.kind for s in r.inputs[0].sheets}
+    assert kinds == {"Organisation": "ignored", "Parc": "equipment", "Notes": "ignored"}
+    ignored = [i for i in r.issues if i.code == "sheet-ignored"]
+    assert {i.sheet for i in ignored} == {"Organisation", "Notes"}
+    assert r.inputs[0].rows_read == 1
+
+
+def test_several_inputs_and_entities(tmp_path, tiny_set):
+    a = write_csv(tmp_path / "a.csv", ["Type;Qté;Service", "Ecran;2;Culture", "Ecran;1;"])
+    b = write_xlsx(tmp_path / "b.xlsx", {"P": [["Type", "Qté", "Service"], ["Ecran", 3, "Culture"]]})
+    r = assess([a, b], factors=tiny_set, year=2025)
+    per = 50 / 5 + 30 * 0.05
+    ent = {e.entity: e.gwp.total for e in r.by_entity}
+    assert ent == {"Culture": pytest.approx(5 * per), "(unspecified)": pytest.approx(per)}
+    assert [i.rows_read for i in r.inputs] == [2, 1]
+
+
+def test_unsupported_and_missing_files(tmp_path):
+    with pytest.raises(InputError, match="unsupported file type"):
+        open_inventory(write_csv(tmp_path / "p.pdf", ["x"]))
+    with pytest.raises(InputError, match="not found"):
+        open_inventory(tmp_path / "absent.xlsx")
+
+
+def test_corrupt_workbook_is_input_error(tmp_path):
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(InputError, match="cannot read workbook"):
+        open_inventory(path)
