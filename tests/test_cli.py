@@ -1,0 +1,114 @@
+"""The CLI contract (DESIGN §3): outputs, formats, exit codes, error messages."""
+from __future__ import annotations
+
+import json
+
+from .conftest import EXAMPLES, write_csv
+
+XLSX = EXAMPLES / "inventaire-commune.xlsx"
+
+
+def test_table_report_on_stdout(cli):
+    res = cli("assess", XLSX, "--year", "2025")
+    assert res.exit_code == 0
+    out = res.stdout
+    for needle in ("ademe-2025", "Totals per year", "By category", "laptop", "By entity",
+                   "Hôtel de ville", "Issues"):
+        assert needle in out
+    assert "Traceback" not in res.output
+
+
+def test_json_to_stdout_with_summary_on_stderr(cli):
+    res = cli("assess", XLSX, "--year", "2025", "--format", "json")
+    assert res.exit_code == 0
+    data = json.loads(res.stdout)
+    assert data["totals"]["gwp"]["unit"] == "kgCO2e"
+    assert data["inputs"][0]["rows_assessed"] == 28
+    assert "rows assessed" in res.stderr
+    assert cli("assess", XLSX, "--year", "2025", "-f", "json", "--quiet").stderr == ""
+
+
+def test_output_file_format_from_extension(cli, tmp_path):
+    out = tmp_path / "bilan.json"
+    res = cli("assess", XLSX, "--year", "2025", "-o", out)
+    assert res.exit_code == 0 and res.stdout == ""
+    assert json.loads(out.read_text())["assessment"]["year"] == 2025
+    assert [p.name for p in tmp_path.iterdir()] == ["bilan.json"]     # no temp file left
+
+
+def test_failed_run_leaves_no_output_file(cli, tmp_path):
+    out = tmp_path / "bilan.json"
+    res = cli("assess", tmp_path / "absent.xlsx", "-o", out)
+    assert res.exit_code == 2
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_unknown_output_extension_is_usage_error(cli, tmp_path):
+    res = cli("assess", XLSX, "-o", tmp_path / "bilan.pdf")
+    assert res.exit_code == 2
+    assert "Error: cannot tell the report format" in res.stderr and "Hint:" in res.stderr
+
+
+def test_strict_exit_1_only_with_errors(cli, tmp_path, tiny_set):
+    bad = write_csv(tmp_path / "bad.csv", ["Type;Qté", "Ecran;dix", "Ecran;2"])
+    assert cli("assess", bad, "--factors", tiny_set, "--year", "2025").exit_code == 0
+    res = cli("assess", bad, "--factors", tiny_set, "--year", "2025", "--strict")
+    assert res.exit_code == 1
+    assert "quantity 'dix' is not a number" in res.stdout
+    assert cli("assess", XLSX, "--year", "2025", "--strict").exit_code == 0
+
+
+def test_errors_name_the_place_and_the_fix(cli, tmp_path):
+    res = cli("assess", tmp_path / "absent.xlsx")
+    assert res.exit_code == 2
+    assert res.stderr.startswith(f"Error: input file not found ({tmp_path / 'absent.xlsx'})")
+    assert "Hint:" in res.stderr and "Traceback" not in res.output
+
+
+def test_unknown_factor_set_and_method_and_year(cli):
+    res = cli("assess", XLSX, "--factors", "nope")
+    assert res.exit_code == 2 and "unknown factor set 'nope'" in res.stderr
+    assert "ademe-2025" in res.stderr
+    res = cli("assess", XLSX, "--method", "magic")
+    assert res.exit_code == 2 and "unknown method" in res.stderr
+    assert cli("assess", XLSX, "--year", "1850").exit_code == 2
+
+
+def test_invalid_factor_file_is_reported_with_line(cli, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: a\nid: b\n", encoding="utf-8")
+    res = cli("assess", XLSX, "--factors", bad)
+    assert res.exit_code == 2
+    assert "duplicate key 'id'" in res.stderr and "row 2" in res.stderr
+
+
+def test_method_numecoeval_changes_manufacture(cli):
+    a = json.loads(cli("assess", XLSX, "--year", "2025", "-f", "json").stdout)
+    b = json.loads(cli("assess", XLSX, "--year", "2025", "-f", "json",
+                       "--method", "numecoeval").stdout)
+    assert b["assessment"]["method"] == "numecoeval"
+    assert a["totals"]["gwp"]["use"] == b["totals"]["gwp"]["use"]
+    assert a["totals"]["gwp"]["manufacture"] != b["totals"]["gwp"]["manufacture"]
+
+
+def test_version_names_default_factor_set(cli):
+    res = cli("--version")
+    assert res.exit_code == 0 and "ademe-2025" in res.stdout
+
+
+def test_factors_show_json(cli):
+    res = cli("factors", "show", "--format", "json", "--year", "2024")
+    data = json.loads(res.stdout)
+    assert {"id", "version", "sha256", "criteria", "electricity", "defaults",
+            "categories"} <= set(data)
+    assert data["electricity"]["FRA"]["gwp"] == 0.0519     # Base Empreinte 2024
+    assert data["defaults"] == {"country": "FRA", "pue": 1.93}
+    laptop = data["categories"]["laptop"]
+    assert {"lifetime_years", "annual_kwh", "manufacture", "previous_life_years",
+            "datacenter", "aliases"} <= set(laptop)
+    assert len(data["categories"]) == 24
+
+
+def test_factors_show_table_and_path(cli, tiny_set):
+    res = cli("factors", "show", tiny_set)
+    assert res.exit_code == 0 and "tiny-test" in res.stdout and "server_rack" in res.stdout
