@@ -9,7 +9,7 @@ from enrt import assess
 from enrt.errors import InputError
 from enrt.inventory.sources import _open_with_openpyxl, open_inventory
 
-from .conftest import write_csv, write_xlsx
+from .conftest import write_csv, write_ods, write_xlsx
 
 LAPTOP_USE_2025 = 20 * 0.05          # tiny set: 20 kWh x 0.05 kgCO2e/kWh
 LAPTOP_MANUF = 100 / 4
@@ -36,6 +36,15 @@ def test_xlsm_is_read_like_xlsx(tmp_path, tiny_set):
     path = write_xlsx(tmp_path / "parc.xlsm", {"P": [["Type", "Nb"], ["Ecran", 4]]})
     r = assess([path], factors=tiny_set, year=2025)
     assert gwp(r) == pytest.approx(4 * (50 / 5 + 30 * 0.05))
+
+
+def test_ods_workbook(tmp_path, tiny_set):
+    path = write_ods(tmp_path / "parc.ods", {
+        "Notes": [["rien ici"]],
+        "Parc": [["Inventaire"], [], ["Type", "Qté"], ["Ecran", 3], ["PC portable", "2"]]})
+    r = assess([path], factors=tiny_set, year=2025)
+    assert r.inputs[0].rows_assessed == 2 and r.inputs[0].sheets[1].header_row == 3
+    assert gwp(r) == pytest.approx(3 * (50 / 5 + 30 * 0.05) + 2 * (LAPTOP_MANUF + LAPTOP_USE_2025))
 
 
 def test_openpyxl_fallback_reads_same_cells(tmp_path):
