@@ -1,7 +1,7 @@
 """Findings about the input, each with a code, a place and a fix (frictionless-style)."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -14,9 +14,6 @@ class Issue:
     row: int | None = None
     column: str | None = None
     hint: str | None = None
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 ISSUE_CODES = {

@@ -11,7 +11,7 @@ from ..fleet import DEFAULT, DERIVED, INPUT, PROVENANCE_NAMES, REFURBISHED, REUS
 from ..inventory.reader import InputResult
 from ..issues import Issue
 from .model import (Assessment, CategoryLine, CriterionTotal, ElectricityUsed, EntityLine,
-                    FactorSetRef, InputReport, IssueOut, PhaseValues, Report, SheetReport,
+                    FactorSetRef, InputReport, PhaseValues, Report, SheetReport,
                     SiteLine, Tool)
 
 SEVERITY_ORDER = ("error", "warning", "info")
@@ -111,7 +111,7 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
         by_site=_lines(site_gi, fleet.site_names, crits, "site", SiteLine),
         indicators=_indicators(fleet, w, totals),
         provenance=_provenance(fleet, w, method),
-        issues=[IssueOut(**i.as_dict()) for i in issues],
+        issues=issues,
         issue_counts={s: sum(1 for i in issues if i.severity == s) for s in SEVERITY_ORDER},
     )
 

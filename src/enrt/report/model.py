@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from ..issues import Issue
+
 
 class Tool(BaseModel):
     name: str = "enrt"
@@ -92,17 +94,6 @@ class SiteLine(BaseModel):
     criteria: dict[str, PhaseValues]
 
 
-class IssueOut(BaseModel):
-    severity: str
-    code: str
-    message: str
-    file: str | None = None
-    sheet: str | None = None
-    row: int | None = None
-    column: str | None = None
-    hint: str | None = None
-
-
 class Report(BaseModel):
     schema_version: str = "1"
     tool: Tool
@@ -115,7 +106,7 @@ class Report(BaseModel):
     by_site: list[SiteLine]
     indicators: dict[str, dict] = Field(default_factory=dict)
     provenance: dict[str, dict[str, int]] = Field(default_factory=dict)
-    issues: list[IssueOut]
+    issues: list[Issue]
     issue_counts: dict[str, int]
 
     def to_json(self) -> str:
