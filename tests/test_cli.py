@@ -55,6 +55,8 @@ def test_strict_exit_1_only_with_errors(cli, tmp_path, tiny_set):
     res = cli("assess", bad, "--factors", tiny_set, "--year", "2025", "--strict")
     assert res.exit_code == 1
     assert "quantity 'dix' is not a number" in res.stdout
+    res = cli("assess", bad, "--factors", tiny_set, "--year", "2025", "-f", "json")
+    assert f"[error] quantity 'dix' is not a number ({bad}, row 2, column B (Qté))" in res.stderr
     assert cli("assess", XLSX, "--year", "2025", "--strict").exit_code == 0
 
 

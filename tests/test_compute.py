@@ -110,8 +110,11 @@ def test_electricity_year_and_country(tmp_path, tiny_set):
     assert r2023.factor_set.electricity["FRA"]["gwp"].year == 2020
     r2025 = assess([path], factors=tiny_set, year=2025)
     assert r2025.totals["gwp"].use == pytest.approx(20 * 0.4 + 20 * 0.05)
-    # DEU has no adpe factor: the laptop use phase is not covered for adpe
+    # DEU has no adpe factor: the German laptop is left out, the French one counts
     assert r2025.totals["adpe"].not_covered == ["laptop"]
+    assert r2025.totals["adpe"].use == pytest.approx(20 * 1e-8)
+    (line,) = r2025.by_category
+    assert line.criteria["adpe"].use == pytest.approx(20 * 1e-8)
 
 
 def test_power_and_hours_give_energy(tmp_path, tiny_set):

@@ -101,7 +101,44 @@ def test_server_room_sheet_gives_pue(tmp_path, tiny_set):
     assert r.totals["gwp"].use == pytest.approx(use)
     warn = [i for i in r.issues if i.code == "unknown-room"]
     assert len(warn) == 1 and "Salle inconnue" in warn[0].message
-    assert r.provenance["pue"] == {"input": 3, "default": 2, "derived": 0}   # rows
+    assert r.provenance["pue"] == {"input": 3, "default": 2, "not_applicable": 0}   # rows
+
+
+def test_pue_column_on_equipment_rows(tmp_path, tiny_set):
+    """A CSV cannot hold a server-room sheet: a PUE column on the rows does the job."""
+    path = write_csv(tmp_path / "p.csv", ["Type;Qté;PUE", "Serveur;2;1,6", "Serveur;1;",
+                                          "Serveur;1;0,5", "Ecran;1;"])
+    r = assess([path], factors=tiny_set, year=2025)
+    assert r.totals["gwp"].use == pytest.approx(2 * 1000 * 0.05 * 1.6 + 1000 * 0.05 * 2.0
+                                                + 30 * 0.05)
+    (err,) = [i for i in r.issues if i.severity == "error"]
+    assert (err.code, err.row, err.column) == ("invalid-pue", 4, "C (PUE)")
+    assert r.provenance["pue"] == {"input": 1, "default": 1, "not_applicable": 1}
+
+
+def test_defaults_are_counted_in_provenance(tmp_path, tiny_set):
+    path = write_csv(tmp_path / "p.csv", ["Type;Qté;État", "Ecran;;", "Ecran;2;neuf",
+                                          "Ecran;1;réemploi"])
+    r = assess([path], factors=tiny_set, year=2025)
+    assert r.provenance["quantity"] == {"input": 2, "default": 1, "derived": 0}
+    assert r.provenance["condition"] == {"input": 2, "default": 1, "derived": 0}
+    assert r.provenance["previous_life"] == {"input": 0, "default": 1, "derived": 0}
+    assert r.indicators["refurbished_or_reused_share_by_count"]["value"] == pytest.approx(1 / 4)
+
+
+def test_power_without_hours_is_a_warning(tmp_path, tiny_set):
+    path = write_csv(tmp_path / "p.csv", ["Type;Qté;Puissance (W)", "Ecran;1;40"])
+    r = assess([path], factors=tiny_set, year=2025)
+    (warn,) = [i for i in r.issues if i.severity == "warning"]
+    assert (warn.code, warn.row, warn.column) == ("incomplete-power", 2, "C (Puissance (W))")
+    assert r.totals["gwp"].use == pytest.approx(30 * 0.05)
+
+
+def test_file_without_equipment_table_is_an_error(tmp_path, tiny_set):
+    path = write_xlsx(tmp_path / "p.xlsx", {"Notes": [["Rien"], ["à signaler"]]})
+    r = assess([path], factors=tiny_set, year=2025)
+    assert [i.code for i in r.issues if i.severity == "error"] == ["no-equipment-table"]
+    assert r.inputs[0].rows_read == 0
 
 
 def test_notes_and_organisation_sheets_do_not_break(tmp_path, tiny_set):

@@ -73,7 +73,8 @@ class GroupImpacts:
     manufacture: np.ndarray
     use: np.ndarray
     manufacture_missing: np.ndarray   # bool (n_groups, n_categories, n_criteria)
-    use_missing: np.ndarray           # bool (n_groups, n_categories, n_criteria)
+    use_missing: np.ndarray           # bool (g, c, k): some rows' country lacks the factor
+    use_covered: np.ndarray           # bool (g, c, k): some rows' country has the factor
     quantity: np.ndarray              # (n_groups, n_categories)
     weight_manufacture: np.ndarray    # (n_groups, n_categories)
     weight_use: np.ndarray            # (n_groups, n_categories, n_countries) kWh
@@ -98,7 +99,10 @@ def group_impacts(fleet: Fleet, w: Weights, fa: FactorArrays, key: np.ndarray | 
     manufacture = wm @ np.where(m_nan, 0.0, fa.manufacture)
     use = np.einsum("gcn,nk->gk", wu, np.where(e_nan, 0.0, fa.electricity))
     m_missing = present[:, :, None] & m_nan[None, :, :]
-    u_missing = np.einsum("gcn,nk->gck", present_use.astype(np.int64), e_nan.astype(np.int64)) > 0
+    p_use = present_use.astype(np.int64)
+    u_missing = np.einsum("gcn,nk->gck", p_use, e_nan.astype(np.int64)) > 0
+    u_covered = np.einsum("gcn,nk->gck", p_use, (~e_nan).astype(np.int64)) > 0
     return GroupImpacts(manufacture=manufacture, use=use, manufacture_missing=m_missing,
-                        use_missing=u_missing, quantity=qty, weight_manufacture=wm,
+                        use_missing=u_missing, use_covered=u_covered, quantity=qty,
+                        weight_manufacture=wm,
                         weight_use=wu)

@@ -20,10 +20,12 @@ CONDITION_NAMES = ("new", "refurbished", "reused")
 class Fleet:
     category: np.ndarray       # int16, index into FactorArrays.categories
     quantity: np.ndarray       # float64
+    quantity_src: np.ndarray   # int8 provenance of the quantity (blank -> 1, default)
     purchase: np.ndarray       # datetime64[D], NaT if unknown
     withdrawal: np.ndarray     # datetime64[D], NaT if unknown
     lifetime: np.ndarray       # float64 years, NaN -> category default
     condition: np.ndarray      # int8 NEW / REFURBISHED / REUSED
+    condition_src: np.ndarray  # int8 provenance of the condition (blank -> new, default)
     previous_life: np.ndarray  # float64 years, NaN -> category default
     energy_kwh: np.ndarray     # float64 kWh/year, NaN -> category default
     energy_src: np.ndarray     # int8 provenance of the energy
@@ -51,6 +53,7 @@ class Fleet:
         """A fleet of ``n`` rows; columns not given hold their 'missing' value."""
         blank = {
             "category": np.zeros(n, np.int16), "quantity": np.ones(n),
+            "quantity_src": np.zeros(n, np.int8), "condition_src": np.zeros(n, np.int8),
             "purchase": np.full(n, np.datetime64("NaT"), "datetime64[D]"),
             "withdrawal": np.full(n, np.datetime64("NaT"), "datetime64[D]"),
             "lifetime": np.full(n, np.nan), "condition": np.zeros(n, np.int8),

@@ -71,8 +71,9 @@ class _Rejections:
         self.found: list[tuple[int, int, Issue]] = []
 
     def add(self, mask: np.ndarray, fname: str, code: str, message, hint,
-            values: list | None = None) -> None:
-        """Reject rows in ``mask``; ``message``/``hint`` may be functions of the cell."""
+            values: list | None = None, severity: str = "error") -> None:
+        """Reject rows in ``mask`` (or only warn about them, with severity="warning");
+        ``message``/``hint`` may be functions of the cell."""
         mask = mask & ~self.skip
         column = self.ctx.column_name(fname) if fname in self.ctx.columns else None
         for i in np.flatnonzero(mask):
@@ -80,9 +81,10 @@ class _Rejections:
             msg = message(shown) if callable(message) else message
             fix = hint(shown) if callable(hint) else hint
             self.found.append((int(i), self.ctx.columns.get(fname, -1), Issue(
-                "error", code, msg, self.ctx.file, self.ctx.sheet, self.first_row + int(i),
+                severity, code, msg, self.ctx.file, self.ctx.sheet, self.first_row + int(i),
                 column, fix)))
-        self.bad |= mask
+        if severity == "error":
+            self.bad |= mask
 
     def issues(self) -> list[Issue]:
         return [iss for _, _, iss in sorted(self.found, key=lambda t: (t[0], t[1]))]
@@ -129,16 +131,20 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext) -> ChunkResul
             lambda v: f"negative quantity {text(v)}", "quantities must be zero or more",
             quantity_raw)
     quantity = np.where(qty_default, 1.0, qty)
+    quantity_src = np.where(qty_default, DEFAULT, INPUT).astype(np.int8)
 
     purchase, withdrawal = _dates(column, rej, ctx)
     lifetime = _number(column, "lifetime", rej, 0.0, 50.0, "invalid-lifetime",
                        "give the lifetime in years, more than 0 and at most 50", strict_min=True)
     previous = _number(column, "previous_life", rej, 0.0, 50.0, "invalid-number",
                        "give the years of use before purchase, 0 to 50")
-    condition = _condition(column, rej)
+    condition, condition_src = _condition(column, rej)
     energy, energy_src = _energy(column, rej, n)
     country, country_src = _country(column, rej, fa, n)
     pue, rooms = _room(column, ctx, n, status)
+    row_pue = _number(column, "pue", rej, 1.0, 5.0, "invalid-pue",
+                      "give a PUE between 1 and 5, or leave it blank for the server room's PUE")
+    pue = np.where(np.isnan(row_pue), pue, row_pue)
 
     status[(status == ASSESSED) & rej.bad] = REJECTED
     keep = status == ASSESSED
@@ -147,6 +153,7 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext) -> ChunkResul
     fleet = Fleet.from_columns(
         int(keep.sum()),
         category=cat[keep].astype(np.int16), quantity=quantity[keep],
+        quantity_src=quantity_src[keep], condition_src=condition_src[keep],
         purchase=purchase[keep], withdrawal=withdrawal[keep], lifetime=lifetime[keep],
         condition=condition[keep], previous_life=previous[keep], energy_kwh=energy[keep],
         energy_src=energy_src[keep], country=country[keep].astype(np.int16),
@@ -252,7 +259,7 @@ def _condition(column, rej: _Rejections) -> np.ndarray:
     raw = column("condition")
     n = len(rej.bad)
     if raw is None:
-        return np.full(n, NEW, dtype=np.int8)
+        return np.full(n, NEW, dtype=np.int8), np.zeros(n, dtype=np.int8)
     cache: dict = {}
     codes = np.empty(n, dtype=np.int8)
     for i, v in enumerate(raw):
@@ -264,7 +271,8 @@ def _condition(column, rej: _Rejections) -> np.ndarray:
     rej.add(codes < 0, "condition", "invalid-condition",
             lambda v: f"unknown condition {text(v)!r}",
             "write neuf / reconditionné / réemploi (new / refurbished / reused)", raw)
-    return np.where(codes < 0, NEW, codes).astype(np.int8)
+    src = np.array([DEFAULT if is_blank(v) else INPUT for v in raw], dtype=np.int8)
+    return np.where(codes < 0, NEW, codes).astype(np.int8), src
 
 
 def _energy(column, rej: _Rejections, n: int):
@@ -285,6 +293,15 @@ def _energy(column, rej: _Rejections, n: int):
     hours = np.where(np.isnan(hours_year), hours_day * 365.0, hours_year)
     from_power = watts * hours / 1000.0
     energy = np.where(np.isnan(kwh), from_power, kwh)
+    half = np.isnan(kwh) & (np.isnan(watts) != np.isnan(hours))
+    rej.add(half & ~np.isnan(watts), "power_w", "incomplete-power",
+            "power given without hours of use: the category's default kWh is used",
+            "add an 'Heures par an' or 'Heures par jour' column, or give kWh per year",
+            severity="warning")
+    rej.add(half & np.isnan(watts), "hours_per_year" if "hours_per_year" in rej.ctx.columns
+            else "hours_per_day", "incomplete-power",
+            "hours of use given without power: the category's default kWh is used",
+            "add a 'Puissance (W)' column, or give kWh per year", severity="warning")
     src = np.where(~np.isnan(kwh), INPUT, np.where(~np.isnan(from_power), DERIVED, DEFAULT))
     return energy, src.astype(np.int8)
 

@@ -94,6 +94,11 @@ def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: in
                 "info", "sheet-ignored", "no equipment or server-room table found; sheet ignored",
                 str(path), raw.name, hint="an equipment table needs a header row with a type "
                 "column (e.g. 'Type d'équipement') and another known column (e.g. 'Quantité')"))
+    if not any(s.kind == "equipment" for s in result.sheets):
+        result.issues.append(Issue(
+            "error", "no-equipment-table", "no equipment table found in this file", str(path),
+            hint="the table needs a header row with a type column (e.g. 'Type d'équipement') "
+                 "and another known column (e.g. 'Quantité'), within its first 30 rows"))
     result.fleet = Fleet.concat(parts)
     return result
 
@@ -160,8 +165,10 @@ def _read_rooms(raw: RawSheet, head: list[list], hrow: int, columns: dict[str, i
         summary.rows_read += 1
         if not name or not (PUE_RANGE[0] <= value <= PUE_RANGE[1]):
             summary.rows_rejected += 1
+            what = f"server room {name!r}: PUE {text(row[jp])!r} is not valid" if name else \
+                "server room without a name"
             result.issues.append(Issue(
-                "error", "invalid-pue", f"server room {name!r}: PUE {text(row[jp])!r} is not valid",
+                "error", "invalid-pue", what,
                 result.path, raw.name, rownum, column_letter(raw.col_offset + jp),
                 f"give the room a name and a PUE between {PUE_RANGE[0]:g} and {PUE_RANGE[1]:g} "
                 "(1.93 is the ADEME 2025 average for public local server rooms)"))

@@ -22,17 +22,19 @@ def _num(x: float) -> float | None:
 
 
 def _phases(manufacture: float | None, use: float | None) -> PhaseValues:
-    total = None if manufacture is None or use is None else manufacture + use
-    return PhaseValues(manufacture=manufacture, use=use, total=total)
+    """Total = sum of the covered phases; None only when neither phase is covered."""
+    parts = [x for x in (manufacture, use) if x is not None]
+    return PhaseValues(manufacture=manufacture, use=use, total=sum(parts) if parts else None)
 
 
 def _group_values(gi: GroupImpacts, g: int, k: int) -> PhaseValues:
-    """Covered sum for group g, criterion k; None when nothing in the group is covered."""
+    """Covered sums for group g, criterion k; a phase is None when nothing in the group
+    is covered for it (the not-covered categories are listed in the totals)."""
     present = gi.quantity[g] > 0
-    m_missing, u_missing = gi.manufacture_missing[g, :, k], gi.use_missing[g, :, k]
-    m = None if present.any() and m_missing[present].all() else float(gi.manufacture[g, k])
-    u = None if present.any() and u_missing[present].all() else float(gi.use[g, k])
-    return _phases(m, u)
+    m_covered = (present & ~gi.manufacture_missing[g, :, k]).any() or not present.any()
+    u_covered = gi.use_covered[g, :, k].any() or not gi.use_missing[g, :, k].any()
+    return _phases(float(gi.manufacture[g, k]) if m_covered else None,
+                   float(gi.use[g, k]) if u_covered else None)
 
 
 def _lines(gi: GroupImpacts, names: list[str], crits: tuple[str, ...], key: str, cls):
@@ -80,8 +82,10 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
         for j, k in enumerate(crits):
             m = None if totals_gi.manufacture_missing[0, c, j] else \
                 float(totals_gi.weight_manufacture[0, c] * fa.manufacture[c, j])
-            u = None if totals_gi.use_missing[0, c, j] else float(per_cat_use[c, j])
-            crit[k] = _phases(m, u)
+            u = float(per_cat_use[c, j]) if totals_gi.use_covered[0, c, j] else None
+            # per category the line is exact: no total when a phase is not covered
+            crit[k] = PhaseValues(manufacture=m, use=u,
+                                  total=None if m is None or u is None else m + u)
         by_category.append(CategoryLine(category=cid, label=model.categories[cid].label_fr,
                                         quantity=float(totals_gi.quantity[0, c]),
                                         rows=int(rows_per_cat[c]), gwp=crit["gwp"],
@@ -179,7 +183,11 @@ def _provenance(fleet: Fleet, w: Weights, method: str) -> dict[str, dict[str, in
         "lifetime": counts(lifetime_src),
         "annual_kwh": counts(fleet.energy_src),
         "country": counts(fleet.country_src),
-        "pue": counts(np.where(~np.isnan(fleet.pue), INPUT, DEFAULT)),
+        "quantity": counts(fleet.quantity_src),
+        "condition": counts(fleet.condition_src),
+        "pue": {"input": int((~np.isnan(fleet.pue)).sum()),
+                "default": int((np.isnan(fleet.pue) & (w.pue != 1.0)).sum()),
+                "not_applicable": int((np.isnan(fleet.pue) & (w.pue == 1.0)).sum())},
         "previous_life": counts(np.where(~np.isnan(fleet.previous_life[second]), INPUT,
                                          DEFAULT)),
         "purchase_date": {"input": int((~np.isnat(fleet.purchase)).sum()),

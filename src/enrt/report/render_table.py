@@ -7,6 +7,7 @@ from collections import Counter
 from rich.console import Console
 from rich.table import Table
 
+from ..issues import Issue
 from .model import PhaseValues, Report
 
 
@@ -86,22 +87,30 @@ def _issues(con: Console, report: Report, max_issues: int | None) -> None:
             [i for i in report.issues if i.severity == "info"]
     limit = len(shown) if max_issues is None else max_issues
     for i in shown[:limit]:
-        where = ", ".join(x for x in (i.file, f"sheet {i.sheet}" if i.sheet else None,
-                                      f"row {i.row}" if i.row else None,
-                                      f"column {i.column}" if i.column else None) if x)
-        con.print(f"  [{i.severity}] {i.message}" + (f" ({where})" if where else ""),
-                  markup=False)
-        if i.hint:
-            con.print(f"      hint: {i.hint}", markup=False)
+        con.print(issue_line(i), markup=False)
     if len(shown) > limit:
         con.print(f"  … {len(shown) - limit} more (use --verbose or --format json)")
 
 
-def render_summary(report: Report) -> str:
-    """One line for stderr when the report itself goes to a file or is JSON."""
+def issue_line(i: Issue) -> str:
+    where = ", ".join(x for x in (i.file, f"sheet {i.sheet}" if i.sheet else None,
+                                  f"row {i.row}" if i.row else None,
+                                  f"column {i.column}" if i.column else None) if x)
+    line = f"  [{i.severity}] {i.message}" + (f" ({where})" if where else "")
+    return line + (f"\n      hint: {i.hint}" if i.hint else "")
+
+
+def render_summary(report: Report, max_issues: int = 10) -> str:
+    """For stderr when the report goes to a file or is JSON: a line, then the first
+    errors and warnings."""
     g = report.totals["gwp"]
     rows = sum(i.rows_read for i in report.inputs)
     assessed = sum(i.rows_assessed for i in report.inputs)
     c = report.issue_counts
-    return (f"enrt: {assessed}/{rows} rows assessed, gwp {fmt(g.total)} {g.unit}/year; "
-            f"{c.get('error', 0)} error(s), {c.get('warning', 0)} warning(s)")
+    lines = [f"enrt: {assessed}/{rows} rows assessed, gwp {fmt(g.total)} {g.unit}/year; "
+             f"{c.get('error', 0)} error(s), {c.get('warning', 0)} warning(s)"]
+    problems = [i for i in report.issues if i.severity != "info"]
+    lines += [issue_line(i) for i in problems[:max_issues]]
+    if len(problems) > max_issues:
+        lines.append(f"  … {len(problems) - max_issues} more in the report's issues")
+    return "\n".join(lines)
