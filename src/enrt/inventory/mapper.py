@@ -7,6 +7,7 @@ column; Python-level loops run over distinct values or over problem rows only.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import zip_longest
 
 import numpy as np
 
@@ -17,7 +18,8 @@ from ..issues import Issue
 from ..normalize import fold
 from .conditions import condition_code
 from .labels import LabelMatcher, is_total_label
-from .values import days_to_dates, is_blank, parse_column, parse_date, parse_numbers, text
+from .values import (days_to_dates, is_blank, map_distinct, parse_column, parse_date,
+                     parse_numbers, text)
 
 ASSESSED, BLANK, TOTAL, REJECTED = 0, 1, 2, 3
 TOTAL_CODE = -2
@@ -93,12 +95,14 @@ class _Rejections:
 def map_chunk(rows: list[list], first_row: int, ctx: SheetContext) -> ChunkResult:
     n = len(rows)
     cols = ctx.columns
+    by_column = list(zip_longest(*rows))       # one C-level transposition per chunk
+    missing = (None,) * n
 
-    def column(fname: str) -> list | None:
+    def column(fname: str) -> tuple | None:
         j = cols.get(fname)
         if j is None:
             return None
-        return [r[j] if j < len(r) else None for r in rows]
+        return by_column[j] if j < len(by_column) else missing
 
     fa = ctx.factors
     labels = column("type")
@@ -148,8 +152,6 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext) -> ChunkResul
 
     status[(status == ASSESSED) & rej.bad] = REJECTED
     keep = status == ASSESSED
-    room_names = list(dict.fromkeys(["", *rooms]))
-    room_index = {name: k for k, name in enumerate(room_names)}
     fleet = Fleet.from_columns(
         int(keep.sum()),
         category=cat[keep].astype(np.int16), quantity=quantity[keep],
@@ -158,36 +160,37 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext) -> ChunkResul
         condition=condition[keep], previous_life=previous[keep], energy_kwh=energy[keep],
         energy_src=energy_src[keep], country=country[keep].astype(np.int16),
         country_src=country_src[keep], pue=pue[keep],
-        room=np.array([room_index[r] for r in rooms], dtype=np.int32)[keep],
+        room=rooms[0][keep],
         input_index=np.full(int(keep.sum()), ctx.input_index, dtype=np.int16),
         row_number=(first_row + np.flatnonzero(keep)).astype(np.int32),
-        room_names=room_names,
+        room_names=rooms[1],
     )
     for fname in ("entity", "site"):
         values = column(fname)
         if values is None:
             continue
-        names = [text(v) for v in values]
-        table = {"": 0}
-        codes = np.array([table.setdefault(v, len(table)) for v in names], dtype=np.int32)
+        codes, names = _labels(values)
         setattr(fleet, fname, codes[keep])
-        setattr(fleet, f"{fname}_names", list(table))
+        setattr(fleet, f"{fname}_names", names)
     return ChunkResult(fleet=fleet, issues=rej.issues(), status=status)
 
 
-def _categories(labels: list, matcher: LabelMatcher) -> np.ndarray:
+def _categories(labels, matcher: LabelMatcher) -> np.ndarray:
     """Category index per row; -1 unknown, -2 total row, -3 no type given."""
-    cache: dict = {}
-    out = np.empty(len(labels), dtype=np.int64)
-    for i, v in enumerate(labels):
-        try:
-            out[i] = cache[v]
-        except KeyError:
-            label = text(v)
-            code = -3 if not label else TOTAL_CODE if is_total_label(label) else \
-                matcher.match(label)[0]
-            out[i] = cache[v] = code
-    return out
+    def code(v) -> int:
+        label = text(v)
+        if not label:
+            return -3
+        return TOTAL_CODE if is_total_label(label) else matcher.match(label)[0]
+    return map_distinct(labels, code, np.int64)
+
+
+def _labels(values) -> tuple[np.ndarray, list[str]]:
+    """Free-text labels (entity, site, room) -> integer codes and the code table;
+    code 0 is the blank label."""
+    table = {"": 0}
+    codes = map_distinct(values, lambda v: table.setdefault(text(v), len(table)), np.int32)
+    return codes, list(table)
 
 
 def _unlabelled_sums(status: np.ndarray, cat: np.ndarray, qty: np.ndarray,
@@ -255,23 +258,21 @@ def _number(column, fname, rej, lo, hi, code, hint, strict_min=False) -> np.ndar
     return np.where(np.isfinite(v), v, np.nan)
 
 
-def _condition(column, rej: _Rejections) -> np.ndarray:
+def _condition(column, rej: _Rejections):
     raw = column("condition")
     n = len(rej.bad)
     if raw is None:
         return np.full(n, NEW, dtype=np.int8), np.zeros(n, dtype=np.int8)
-    cache: dict = {}
-    codes = np.empty(n, dtype=np.int8)
-    for i, v in enumerate(raw):
-        if v not in cache:
-            t = text(v)
-            c = NEW if not t else condition_code(t)
-            cache[v] = -1 if c is None else c
-        codes[i] = cache[v]
+
+    def code(v) -> int:
+        t = text(v)
+        c = NEW if not t else condition_code(t)
+        return -1 if c is None else c
+    codes = map_distinct(raw, code, np.int8)
     rej.add(codes < 0, "condition", "invalid-condition",
             lambda v: f"unknown condition {text(v)!r}",
             "write neuf / reconditionné / réemploi (new / refurbished / reused)", raw)
-    src = np.array([DEFAULT if is_blank(v) else INPUT for v in raw], dtype=np.int8)
+    src = map_distinct(raw, lambda v: DEFAULT if is_blank(v) else INPUT, np.int8)
     return np.where(codes < 0, NEW, codes).astype(np.int8), src
 
 
@@ -311,17 +312,14 @@ def _country(column, rej: _Rejections, fa: FactorArrays, n: int):
     if raw is None:
         return np.full(n, fa.default_country), np.zeros(n, dtype=np.int8)
     index = fa.country_index()
-    cache: dict = {}
-    codes = np.empty(n, dtype=np.int64)
-    for i, v in enumerate(raw):
-        if v not in cache:
-            t = text(v)
-            if not t:
-                cache[v] = -1
-            else:
-                a3 = to_alpha3(t)
-                cache[v] = -2 if a3 is None else index.get(a3, -3)
-        codes[i] = cache[v]
+
+    def code(v) -> int:
+        t = text(v)
+        if not t:
+            return -1
+        a3 = to_alpha3(t)
+        return -2 if a3 is None else index.get(a3, -3)
+    codes = map_distinct(raw, code, np.int64)
     rej.add(codes == -2, "country", "unknown-country", lambda v: f"unknown country {text(v)!r}",
             "write an ISO 3166 code (FRA, DEU) or a country name", raw)
     rej.add(codes == -3, "country", "no-electricity-factor",
@@ -333,18 +331,15 @@ def _country(column, rej: _Rejections, fa: FactorArrays, n: int):
 
 
 def _room(column, ctx: SheetContext, n: int, status: np.ndarray):
+    """PUE of each row's server room (NaN when none or unknown), and the room codes."""
     raw = column("room")
     if raw is None:
-        return np.full(n, np.nan), [""] * n
-    names = [text(v) for v in raw]
-    pue = np.full(n, np.nan)
-    cache: dict[str, float] = {}
-    for i, name in enumerate(names):
-        if not name:
-            continue
-        if name not in cache:
-            cache[name] = ctx.rooms.get(fold(name), np.nan)
-        pue[i] = cache[name]
-        if np.isnan(pue[i]) and status[i] == ASSESSED:
-            ctx.unknown_rooms[name] = ctx.unknown_rooms.get(name, 0) + 1
-    return pue, names
+        return np.full(n, np.nan), (np.zeros(n, dtype=np.int32), [""])
+    codes, names = _labels(raw)
+    room_pue = np.array([np.nan] + [ctx.rooms.get(fold(name), np.nan) for name in names[1:]])
+    pue = room_pue[codes]
+    unknown = np.bincount(codes[status == ASSESSED], minlength=len(names))
+    for k, name in enumerate(names):
+        if k and unknown[k] and np.isnan(room_pue[k]):
+            ctx.unknown_rooms[name] = ctx.unknown_rooms.get(name, 0) + int(unknown[k])
+    return pue, (codes, names)

@@ -106,18 +106,15 @@ def parse_date(v: object) -> float:
     return BAD
 
 
-def parse_column(col: list, parser) -> np.ndarray:
-    """Apply ``parser`` to every cell of a column, once per distinct value."""
-    cache: dict = {}
-    out = np.empty(len(col))
-    for i, v in enumerate(col):
-        try:
-            out[i] = cache[v]
-        except KeyError:
-            out[i] = cache[v] = parser(v)
-        except TypeError:            # unhashable cell (should not happen): parse directly
-            out[i] = parser(v)
-    return out
+def map_distinct(col, fn, dtype=np.float64) -> np.ndarray:
+    """``fn`` applied to every cell of a column, computed once per distinct value."""
+    lookup = {v: fn(v) for v in dict.fromkeys(col)}
+    return np.fromiter(map(lookup.__getitem__, col), dtype=dtype, count=len(col))
+
+
+def parse_column(col, parser) -> np.ndarray:
+    """Apply ``parser`` (cell -> float) to every cell of a column."""
+    return map_distinct(col, parser)
 
 
 def parse_numbers(col: list) -> np.ndarray:
