@@ -72,6 +72,8 @@ class Fleet:
         """Join fleets, re-coding entity/site/room labels into one table each."""
         if not parts:
             return Fleet.empty()
+        if len(parts) == 1:
+            return parts[0]
         out = {}
         for f in fields(Fleet):
             if f.name.endswith("_names"):

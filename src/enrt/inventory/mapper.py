@@ -50,6 +50,10 @@ class SheetContext:
     input_index: int = 0
     segment_sum: float = 0.0            # quantity since the last blank/total row (carried)
     unknown_rooms: dict[str, int] = field(default_factory=dict)
+    caches: dict[str, dict] = field(default_factory=dict)   # field -> cell -> parsed value
+
+    def cache(self, fname: str) -> dict:
+        return self.caches.setdefault(fname, {})
 
     def column_name(self, fname: str) -> str:
         j = self.columns[fname]
@@ -106,7 +110,7 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext) -> ChunkResul
 
     fa = ctx.factors
     labels = column("type")
-    cat = _categories(labels, ctx.matcher)
+    cat = _categories(labels, ctx)
     status = np.full(n, ASSESSED, dtype=np.int8)
     status[cat == TOTAL_CODE] = TOTAL
     no_type = np.flatnonzero(cat == -3)
@@ -118,7 +122,8 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext) -> ChunkResul
             status[i] = TOTAL
 
     quantity_raw = column("quantity")
-    qty = parse_numbers(quantity_raw) if quantity_raw is not None else np.full(n, np.nan)
+    qty = parse_numbers(quantity_raw, ctx.cache("quantity")) if quantity_raw is not None \
+        else np.full(n, np.nan)
     _unlabelled_sums(status, cat, qty, ctx)
 
     rej = _Rejections(ctx, first_row, status)
@@ -175,14 +180,14 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext) -> ChunkResul
     return ChunkResult(fleet=fleet, issues=rej.issues(), status=status)
 
 
-def _categories(labels, matcher: LabelMatcher) -> np.ndarray:
+def _categories(labels, ctx: SheetContext) -> np.ndarray:
     """Category index per row; -1 unknown, -2 total row, -3 no type given."""
     def code(v) -> int:
         label = text(v)
         if not label:
             return -3
-        return TOTAL_CODE if is_total_label(label) else matcher.match(label)[0]
-    return map_distinct(labels, code, np.int64)
+        return TOTAL_CODE if is_total_label(label) else ctx.matcher.match(label)[0]
+    return map_distinct(labels, code, np.int64, ctx.cache("type"))
 
 
 def _labels(values) -> tuple[np.ndarray, list[str]]:
@@ -229,7 +234,7 @@ def _dates(column, rej: _Rejections, ctx: SheetContext):
         if raw is None:
             out.append(np.full(len(rej.bad), np.datetime64("NaT"), dtype="datetime64[D]"))
             continue
-        days = parse_column(raw, parse_date)
+        days = parse_column(raw, parse_date, ctx.cache(fname))
         rej.add(np.isinf(days), fname, "invalid-date",
                 lambda v: f"cannot read date {text(v)!r}",
                 "write dates as dd/mm/yyyy (or a year, e.g. 2021), between 1980 and 2100", raw)
@@ -251,7 +256,7 @@ def _number(column, fname, rej, lo, hi, code, hint, strict_min=False) -> np.ndar
     raw = column(fname)
     if raw is None:
         return np.full(len(rej.bad), np.nan)
-    v = parse_numbers(raw)
+    v = parse_numbers(raw, rej.ctx.cache(fname))
     too_low = (v <= lo) if strict_min else (v < lo)
     rej.add(np.isinf(v) | (np.isfinite(v) & (too_low | (v > hi))), fname, code,
             lambda x: f"{fname.replace('_', ' ')} {text(x)!r} is not valid", hint, raw)
@@ -264,15 +269,15 @@ def _condition(column, rej: _Rejections):
     if raw is None:
         return np.full(n, NEW, dtype=np.int8), np.zeros(n, dtype=np.int8)
 
-    def code(v) -> int:
+    def code(v) -> int:          # -2 blank (default: new), -1 not recognised
         t = text(v)
-        c = NEW if not t else condition_code(t)
+        c = -2 if not t else condition_code(t)
         return -1 if c is None else c
-    codes = map_distinct(raw, code, np.int8)
-    rej.add(codes < 0, "condition", "invalid-condition",
+    codes = map_distinct(raw, code, np.int8, rej.ctx.cache("condition"))
+    rej.add(codes == -1, "condition", "invalid-condition",
             lambda v: f"unknown condition {text(v)!r}",
             "write neuf / reconditionné / réemploi (new / refurbished / reused)", raw)
-    src = map_distinct(raw, lambda v: DEFAULT if is_blank(v) else INPUT, np.int8)
+    src = np.where(codes == -2, DEFAULT, INPUT).astype(np.int8)
     return np.where(codes < 0, NEW, codes).astype(np.int8), src
 
 
@@ -281,7 +286,7 @@ def _energy(column, rej: _Rejections, n: int):
         raw = column(fname)
         if raw is None:
             return np.full(n, np.nan)
-        v = parse_numbers(raw)
+        v = parse_numbers(raw, rej.ctx.cache(fname))
         rej.add(np.isinf(v) | (np.isfinite(v) & ((v < 0) | (v > hi))), fname, "invalid-number",
                 lambda x: f"{fname.replace('_', ' ')} {text(x)!r} is not valid",
                 f"write a number between 0 and {hi:g}", raw)
@@ -319,7 +324,7 @@ def _country(column, rej: _Rejections, fa: FactorArrays, n: int):
             return -1
         a3 = to_alpha3(t)
         return -2 if a3 is None else index.get(a3, -3)
-    codes = map_distinct(raw, code, np.int64)
+    codes = map_distinct(raw, code, np.int64, rej.ctx.cache("country"))
     rej.add(codes == -2, "country", "unknown-country", lambda v: f"unknown country {text(v)!r}",
             "write an ISO 3166 code (FRA, DEU) or a country name", raw)
     rej.add(codes == -3, "country", "no-electricity-factor",

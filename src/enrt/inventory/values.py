@@ -106,26 +106,39 @@ def parse_date(v: object) -> float:
     return BAD
 
 
-def map_distinct(col, fn, dtype=np.float64) -> np.ndarray:
-    """``fn`` applied to every cell of a column, computed once per distinct value."""
-    lookup = {v: fn(v) for v in dict.fromkeys(col)}
-    return np.fromiter(map(lookup.__getitem__, col), dtype=dtype, count=len(col))
+def map_distinct(col, fn, dtype=np.float64, cache: dict | None = None) -> np.ndarray:
+    """``fn`` applied to every cell of a column, computed once per distinct value.
+
+    One C-level pass maps each cell to the position of its value's first occurrence;
+    ``fn`` then runs on the distinct values only. ``cache`` carries results over from
+    earlier chunks of the same column."""
+    n = len(col)
+    first: dict = {}
+    where = np.fromiter(map(first.setdefault, col, range(n)), dtype=np.intp, count=n)
+    cache = {} if cache is None else cache
+    at_first = np.empty(n, dtype=dtype)
+    for value, i in first.items():
+        try:
+            at_first[i] = cache[value]
+        except KeyError:
+            at_first[i] = cache[value] = fn(value)
+    return at_first[where]
 
 
-def parse_column(col, parser) -> np.ndarray:
+def parse_column(col, parser, cache: dict | None = None) -> np.ndarray:
     """Apply ``parser`` (cell -> float) to every cell of a column."""
-    return map_distinct(col, parser)
+    return map_distinct(col, parser, cache=cache)
 
 
-def parse_numbers(col: list) -> np.ndarray:
+def parse_numbers(col, cache: dict | None = None) -> np.ndarray:
     """Fast path for clean numeric columns, cached parsing for the rest."""
     try:
         arr = np.array(col, dtype=np.float64)
     except (ValueError, TypeError):
-        return parse_column(col, parse_number)
+        return parse_column(col, parse_number, cache)
     if np.isfinite(arr).all():
         return arr
-    return parse_column(col, parse_number)
+    return parse_column(col, parse_number, cache)
 
 
 def days_to_dates(days: np.ndarray) -> np.ndarray:
