@@ -24,6 +24,8 @@ import numpy as np
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
+sys.path.insert(0, str(HERE.parent / "examples"))
+from make_examples import csv_cell  # noqa: E402  (one formatter for examples and benches)
 SEED = 2025
 CSV_ROWS = 1_000_000
 XLSX_ROWS = 200_000
@@ -161,17 +163,6 @@ def iter_records(n: int, seed: int = SEED, error_rate: float = 0.0005):
                SERVICES[int(c["service"][i])], SITES[int(c["site"][i])], room, energy)
 
 
-def _csv_cell(v) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, dt.date):
-        return v.strftime("%d/%m/%Y")
-    if isinstance(v, float):
-        return f"{v:g}".replace(".", ",")
-    s = str(v)
-    return '"' + s.replace('"', '""') + '"' if any(ch in s for ch in ';"\n') else s
-
-
 def write_csv(path: Path, n: int, seed: int = SEED) -> None:
     """French Excel CSV: cp1252, ';', decimal comma, dd/mm/yyyy, CRLF, title line on top."""
     sep = ";" * (len(HEADERS) - 1)
@@ -186,9 +177,9 @@ def write_csv(path: Path, n: int, seed: int = SEED) -> None:
                 try:
                     s = cache[v]
                 except KeyError:
-                    s = cache[v] = _csv_cell(v)
+                    s = cache[v] = csv_cell(v)
                 except TypeError:
-                    s = _csv_cell(v)
+                    s = csv_cell(v)
                 cells.append(s)
             buf.append(";".join(cells))
             if len(buf) >= 100_000:

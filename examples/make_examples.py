@@ -91,22 +91,24 @@ def write_xlsx(path: Path) -> None:
     wb.save(path)
 
 
+def csv_cell(v) -> str:
+    """A value as French Excel writes it in a ';' CSV: dd/mm/yyyy, decimal comma."""
+    if v is None:
+        return ""
+    if isinstance(v, dt.date):
+        return v.strftime("%d/%m/%Y")
+    if isinstance(v, float):
+        return f"{v:g}".replace(".", ",")
+    s = str(v)
+    return '"' + s.replace('"', '""') + '"' if any(c in s for c in ';"\n') else s
+
+
 def write_csv(path: Path) -> None:
     """As Excel 'CSV (séparateur: point-virgule)' writes it: cp1252, ';', decimal comma."""
-    def cell(v) -> str:
-        if v is None:
-            return ""
-        if isinstance(v, dt.date):
-            return v.strftime("%d/%m/%Y")
-        if isinstance(v, float):
-            return f"{v:g}".replace(".", ",")
-        s = str(v)
-        return '"' + s.replace('"', '""') + '"' if any(c in s for c in ';"\n') else s
-
     lines = [TITLE + ";" * (len(HEADERS) - 1), ";" * (len(HEADERS) - 1), ";".join(HEADERS)]
     total = 0
     for i, row in enumerate(ROWS):
-        lines.append(";".join(cell(v) for v in row))
+        lines.append(";".join(csv_cell(v) for v in row))
         total += row[2]
         if i == 12:
             lines.append("Sous-total postes de travail;;" + str(total) + ";" * (len(HEADERS) - 3))

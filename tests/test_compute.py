@@ -150,3 +150,11 @@ def test_engine_weights_aggregate_without_row_loop(tiny_set):
     assert gi.manufacture[0, 0] == pytest.approx(ref)
     # the kept weights reproduce the total with the factors alone
     assert (gi.weight_manufacture[0] @ fa.manufacture[:, 0]) == pytest.approx(ref)
+
+
+def test_year_lookup_matches_numpy_calendar():
+    from enrt.compute import _year_of
+    days = np.array(["1980-01-01", "1999-12-31", "2000-02-29", "2024-12-31", "2025-01-01",
+                     "2100-12-31", "NaT"], dtype="datetime64[D]")
+    expected = [1980, 1999, 2000, 2024, 2025, 2100, 0]
+    assert list(_year_of(days)) == expected

@@ -51,3 +51,16 @@ def test_dates(raw, expected):
 @pytest.mark.parametrize("raw", ["31/02/2021", "2021-13-01", "hier", "01/01/1901", 5.0])
 def test_impossible_dates(raw):
     assert parse_date(raw) == BAD
+
+
+def test_map_distinct_calls_once_per_value_and_uses_cache():
+    from enrt.inventory.values import map_distinct
+    calls = []
+
+    def fn(v):
+        calls.append(v)
+        return len(v)
+    cache: dict = {}
+    assert list(map_distinct(["ab", "c", "ab", "ab", "c"], fn, cache=cache)) == [2, 1, 2, 2, 1]
+    assert list(map_distinct(("c", "def"), fn, cache=cache)) == [1, 3]
+    assert calls == ["ab", "c", "def"]
