@@ -15,8 +15,9 @@ from .model import FactorSet
 DEFAULT_SET_ID = "ademe-2025"
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses duplicate keys (plain YAML keeps the last one silently)."""
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe loader (libyaml's when present: 5x faster) that refuses duplicate keys,
+    which plain YAML keeps silently, last one winning."""
 
 
 def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False):
