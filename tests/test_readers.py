@@ -141,6 +141,34 @@ def test_file_without_equipment_table_is_an_error(tmp_path, tiny_set):
     assert r.inputs[0].rows_read == 0
 
 
+def test_units_in_headers_are_honoured(tmp_path, tiny_set):
+    path = write_csv(tmp_path / "p.csv", [
+        "Type;Qté;Puissance (W);Heures d'utilisation (h/jour);Durée de vie (mois)",
+        "Poste fixe;1;50;8;36"])
+    r = assess([path], factors=tiny_set, year=2025)
+    assert r.totals["gwp"].use == pytest.approx(50 * 8 * 365 / 1000 * 0.05)
+    assert r.totals["gwp"].manufacture == pytest.approx(200 / 3)      # 36 months = 3 years
+
+
+def test_comment_sheet_is_not_taken_for_an_inventory(tmp_path, tiny_set):
+    path = write_xlsx(tmp_path / "p.xlsx", {
+        "Parc": [["Type", "Quantité"], ["PC portable", 2]],
+        "Bonnes pratiques": [["Désignation", "Commentaires"],
+                             ["Reconditionner un PC portable sur deux", "en cours"]],
+    })
+    r = assess([path], factors=tiny_set, year=2025)
+    assert [(c.category, c.quantity) for c in r.by_category] == [("laptop", 2.0)]
+    assert {s.name: s.kind for s in r.inputs[0].sheets}["Bonnes pratiques"] == "ignored"
+
+
+def test_text_quantity_read_the_same_whatever_the_column(tmp_path, tiny_set):
+    one = write_csv(tmp_path / "a.csv", ["Type;Qté", "PC portable;1_000"])
+    two = write_csv(tmp_path / "b.csv", ["Type;Qté", "PC portable;1_000", "Ecran;"])
+    for path in (one, two):
+        r = assess([path], factors=tiny_set, year=2025)
+        assert [i.code for i in r.issues if i.severity == "error"] == ["invalid-quantity"]
+
+
 def test_notes_and_organisation_sheets_do_not_break(tmp_path, tiny_set):
     path = write_xlsx(tmp_path / "p.xlsx", {
         "Organisation": [["Collectivité", "Ville"], ["Agents", 300]],

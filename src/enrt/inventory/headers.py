@@ -14,7 +14,7 @@ HEADER_ALIASES: dict[str, list[str]] = {
              "type de poste", "equipement", "équipement", "materiel", "matériel", "categorie",
              "catégorie", "category", "equipment", "equipment type", "device", "device type",
              "asset type", "item type", "nature", "famille", "libelle", "libellé",
-             "designation", "désignation", "description", "article"],
+             "designation", "désignation", "article"],
     "quantity": ["quantite", "quantité", "qte", "qté", "qty", "quantity", "nb", "nbr", "nbre",
                  "nombre", "nombre d'unites", "count", "units", "unites", "unités", "effectif",
                  "nombre d'equipements", "number"],
@@ -35,6 +35,8 @@ HEADER_ALIASES: dict[str, list[str]] = {
     "condition": ["etat", "état", "condition", "etat a l'achat", "état à l'achat", "provenance",
                   "origine", "neuf reconditionne", "neuf ou reconditionne", "new refurbished",
                   "state", "acquisition mode", "mode d'acquisition"],
+    "lifetime_months": ["duree de vie en mois", "durée de vie en mois", "lifetime in months",
+                        "lifetime months", "duree d'usage en mois", "durée d'usage en mois"],
     "previous_life": ["duree d'usage amont", "durée d'usage amont", "usage amont", "usage anterieur",
                       "usage antérieur", "duree de premiere vie", "durée de première vie",
                       "previous life", "previous use", "previous life years", "previous use years",
@@ -87,12 +89,24 @@ def match_header(cell: object) -> str | None:
     key = fold(cell)
     if not key:
         return None
-    if key in _INDEX:
-        return _INDEX[key]
-    for alias in _BY_LENGTH:
-        if key.startswith(alias + " "):
-            return _INDEX[alias]
-    return None
+    field = _INDEX.get(key)
+    if field is None:
+        field = next((_INDEX[a] for a in _BY_LENGTH if key.startswith(a + " ")), None)
+    return _unit_variant(field, key.split())
+
+
+_PER_DAY = {"jour", "jours", "day", "days", "j", "quotidien", "quotidiennes", "daily"}
+_MONTHS = {"mois", "month", "months"}
+
+
+def _unit_variant(field: str | None, words: list[str]) -> str | None:
+    """A unit written in the header decides: 'Heures d'utilisation (h/jour)' is per day,
+    'Durée de vie (mois)' is in months."""
+    if field == "hours_per_year" and _PER_DAY.intersection(words):
+        return "hours_per_day"
+    if field == "lifetime" and _MONTHS.intersection(words):
+        return "lifetime_months"
+    return field
 
 
 def map_header_row(cells: list) -> dict[str, int]:

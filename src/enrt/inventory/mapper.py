@@ -19,7 +19,7 @@ from ..normalize import fold
 from .conditions import condition_code
 from .labels import LabelMatcher, is_total_label
 from .values import (days_to_dates, is_blank, map_distinct, parse_column, parse_date,
-                     parse_numbers, text)
+                     parse_number, parse_numbers, text)
 
 ASSESSED, BLANK, TOTAL, REJECTED = 0, 1, 2, 3
 TOTAL_CODE = -2
@@ -49,6 +49,7 @@ class SheetContext:
     rooms: dict[str, float]             # folded room name -> PUE
     input_index: int = 0
     segment_sum: float = 0.0            # quantity since the last blank/total row (carried)
+    segment_rows: int = 0               # typed rows since the last blank/total row
     unknown_rooms: dict[str, int] = field(default_factory=dict)
     caches: dict[str, dict] = field(default_factory=dict)   # field -> cell -> parsed value
 
@@ -124,7 +125,7 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext) -> ChunkResul
     quantity_raw = column("quantity")
     qty = parse_numbers(quantity_raw, ctx.cache("quantity")) if quantity_raw is not None \
         else np.full(n, np.nan)
-    _unlabelled_sums(status, cat, qty, ctx)
+    _unlabelled_sums(rows, status, cat, qty, ctx)
 
     rej = _Rejections(ctx, first_row, status)
     rej.add(cat == -3, "type", "missing-type", "row has values but no equipment type",
@@ -145,6 +146,9 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext) -> ChunkResul
     purchase, withdrawal = _dates(column, rej, ctx)
     lifetime = _number(column, "lifetime", rej, 0.0, 50.0, "invalid-lifetime",
                        "give the lifetime in years, more than 0 and at most 50", strict_min=True)
+    months = _number(column, "lifetime_months", rej, 0.0, 600.0, "invalid-lifetime",
+                     "give the lifetime in months, more than 0 and at most 600", strict_min=True)
+    lifetime = np.where(np.isnan(lifetime), months / 12.0, lifetime)
     previous = _number(column, "previous_life", rej, 0.0, 50.0, "invalid-number",
                        "give the years of use before purchase, 0 to 50")
     condition, condition_src = _condition(column, rej)
@@ -198,31 +202,39 @@ def _labels(values) -> tuple[np.ndarray, list[str]]:
     return codes, list(table)
 
 
-def _unlabelled_sums(status: np.ndarray, cat: np.ndarray, qty: np.ndarray,
+def _unlabelled_sums(rows: list, status: np.ndarray, cat: np.ndarray, qty: np.ndarray,
                      ctx: SheetContext) -> None:
-    """A row with no type whose quantity equals the sum of the rows above it (since the
-    last blank or total row) is a formula total without a label: skip it as a total."""
-    contrib = np.where((cat >= 0) & np.isfinite(qty), qty, np.where(cat >= 0, 1.0, 0.0))
-    boundary = (status == BLANK) | (status == TOTAL)
-    candidates = np.flatnonzero((cat == -3) & (status == ASSESSED) & np.isfinite(qty))
+    """A row with no type, nothing but numbers in it, and a quantity equal to the sum of
+    at least two rows above it (since the last blank or total row) is a formula total
+    without a label: skip it as a total. Anything else without a type is rejected."""
+    typed = cat >= 0
+    contrib = np.where(typed & np.isfinite(qty), qty, np.where(typed, 1.0, 0.0))
     cs = np.cumsum(contrib)
-    bounds = np.flatnonzero(boundary)
-    for i in candidates:
+    counts = np.cumsum(typed)
+    bounds = np.flatnonzero((status == BLANK) | (status == TOTAL))
+    date_cols = [ctx.columns[f] for f in ("purchase_date", "withdrawal_date")
+                 if f in ctx.columns]
+    for i in np.flatnonzero((cat == -3) & (status == ASSESSED) & np.isfinite(qty)):
         k = np.searchsorted(bounds, i) - 1
         if k >= 0:
-            b = bounds[k]
-            above = cs[i] - cs[b]
+            above, n_above = cs[i] - cs[bounds[k]], counts[i] - counts[bounds[k]]
         else:
-            above = ctx.segment_sum + cs[i]
-        if above > 0 and np.isclose(qty[i], above):
+            above, n_above = ctx.segment_sum + cs[i], ctx.segment_rows + counts[i]
+        row = rows[i]
+        if (n_above >= 2 and np.isclose(qty[i], above) and _only_numbers(row)
+                and all(j >= len(row) or is_blank(row[j]) for j in date_cols)):
             status[i] = TOTAL
             bounds = np.sort(np.append(bounds, i))
-    last = np.flatnonzero(status != ASSESSED)
-    last_b = last[(status[last] == BLANK) | (status[last] == TOTAL)]
-    if len(last_b):
-        ctx.segment_sum = float(cs[-1] - cs[last_b[-1]])
+    if len(bounds):
+        ctx.segment_sum = float(cs[-1] - cs[bounds[-1]])
+        ctx.segment_rows = int(counts[-1] - counts[bounds[-1]])
     elif len(cs):
         ctx.segment_sum += float(cs[-1])
+        ctx.segment_rows += int(counts[-1])
+
+
+def _only_numbers(row) -> bool:
+    return all(is_blank(c) or np.isfinite(parse_number(c)) for c in row)
 
 
 def _dates(column, rej: _Rejections, ctx: SheetContext):

@@ -25,6 +25,11 @@ from .sources import RawSheet, open_inventory
 from .values import parse_number, text
 
 HEADER_SCAN_ROWS = 30
+# besides the type, an equipment table names at least one of these (comment or model
+# columns alone do not make a notes sheet an inventory)
+EQUIPMENT_FIELDS = {"quantity", "purchase_date", "withdrawal_date", "lifetime",
+                    "lifetime_months", "condition", "annual_kwh", "power_w", "country", "site",
+                    "entity", "room", "pue"}
 CHUNK_ROWS = 50_000
 PUE_RANGE = (1.0, 5.0)
 
@@ -106,7 +111,7 @@ def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: in
 def _find_header(head: list[list]) -> tuple[str, int | None, dict[str, int]]:
     for i, row in enumerate(head):
         columns = map_header_row(row)
-        if "type" in columns and len(columns) >= 2:
+        if "type" in columns and set(columns) & EQUIPMENT_FIELDS:
             return "equipment", i, columns
         if "room" in columns and "pue" in columns:
             return "server_rooms", i, columns

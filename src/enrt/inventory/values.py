@@ -131,13 +131,12 @@ def parse_column(col, parser, cache: dict | None = None) -> np.ndarray:
 
 
 def parse_numbers(col, cache: dict | None = None) -> np.ndarray:
-    """Fast path for clean numeric columns, cached parsing for the rest."""
-    try:
+    """Fast path for columns of typed numbers (workbooks), cached parsing for the rest
+    (text cells always go through ``parse_number``, whatever their neighbours)."""
+    if all(type(v) is float or type(v) is int for v in col):
         arr = np.array(col, dtype=np.float64)
-    except (ValueError, TypeError):
-        return parse_column(col, parse_number, cache)
-    if np.isfinite(arr).all():
-        return arr
+        if np.isfinite(arr).all():
+            return arr
     return parse_column(col, parse_number, cache)
 
 
