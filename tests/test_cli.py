@@ -114,3 +114,21 @@ def test_factors_show_json(cli):
 def test_factors_show_table_and_path(cli, tiny_set):
     res = cli("factors", "show", tiny_set)
     assert res.exit_code == 0 and "tiny-test" in res.stdout and "server_rack" in res.stdout
+
+
+def test_output_into_a_folder_or_twice_the_same_input_is_usage_error(cli, tmp_path):
+    res = cli("assess", XLSX, "-f", "json", "-o", tmp_path)
+    assert res.exit_code == 2 and "output path is a folder" in res.stderr
+    res = cli("assess", XLSX, str(XLSX.parent / "." / XLSX.name))
+    assert res.exit_code == 2 and "the same inventory is given twice" in res.stderr
+
+
+def test_report_file_gets_normal_permissions(cli, tmp_path):
+    import os
+    out = tmp_path / "bilan.json"
+    old = os.umask(0o022)
+    try:
+        assert cli("assess", XLSX, "-o", out).exit_code == 0
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644

@@ -113,8 +113,20 @@ def test_electricity_year_and_country(tmp_path, tiny_set):
     # DEU has no adpe factor: the German laptop is left out, the French one counts
     assert r2025.totals["adpe"].not_covered == ["laptop"]
     assert r2025.totals["adpe"].use == pytest.approx(20 * 1e-8)
-    (line,) = r2025.by_category
-    assert line.criteria["adpe"].use == pytest.approx(20 * 1e-8)
+    (line,) = r2025.by_category          # a category line is exact, or null
+    assert line.criteria["adpe"].use is None and line.criteria["adpe"].total is None
+    assert line.gwp.use == pytest.approx(20 * 0.4 + 20 * 0.05)
+
+
+def test_quantity_zero_does_not_cover_anything(tmp_path, tiny_set):
+    path = write_csv(tmp_path / "p.csv", ["Type;Qté;Pays", "Poste fixe;0;FRA",
+                                          "PC portable;1;DEU"])
+    r = assess([path], factors=tiny_set, year=2025)
+    adpe = r.totals["adpe"]
+    assert adpe.use is None                       # the only device is in DEU: not covered
+    assert adpe.not_covered == ["laptop"]         # desktop: quantity 0, nothing to cover
+    lines = {line.category: line for line in r.by_category}
+    assert lines["desktop"].gwp.total == 0.0
 
 
 def test_power_and_hours_give_energy(tmp_path, tiny_set):

@@ -26,6 +26,13 @@ def assess(inputs: Sequence[str | Path], factors: str | Path | None = None,
         raise UsageError("no inventory file given", hint="enrt assess inventaire.xlsx")
     if method not in METHODS:
         raise UsageError(f"unknown method {method!r}", hint="use " + " or ".join(METHODS))
+    seen: dict[Path, str] = {}
+    for p in inputs:
+        key = Path(p).resolve()
+        if key in seen:
+            raise UsageError(f"the same inventory is given twice: {seen[key]} and {p}",
+                             hint="give each file once (check overlapping shell patterns)")
+        seen[key] = str(p)
     year = default_year() if year is None else year
     if not 1990 <= year <= 2100:
         raise UsageError(f"year {year} is out of range", hint="give a year such as 2025")

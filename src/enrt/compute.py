@@ -106,9 +106,10 @@ def group_impacts(fleet: Fleet, w: Weights, fa: FactorArrays, key: np.ndarray | 
     size_cat, size_use = n_groups * n_cat, n_groups * n_cat * n_cty
     wm = np.bincount(k_cat, weights=w.manufacture, minlength=size_cat).reshape(n_groups, n_cat)
     qty = np.bincount(k_cat, weights=fleet.quantity, minlength=size_cat).reshape(n_groups, n_cat)
-    present = np.bincount(k_cat, minlength=size_cat).reshape(n_groups, n_cat) > 0
+    present = qty > 0          # a row of quantity 0 has no impact to cover
     wu = np.bincount(k_use, weights=w.use, minlength=size_use).reshape(n_groups, n_cat, n_cty)
-    present_use = np.bincount(k_use, minlength=size_use).reshape(n_groups, n_cat, n_cty) > 0
+    present_use = np.bincount(k_use, weights=fleet.quantity,
+                              minlength=size_use).reshape(n_groups, n_cat, n_cty) > 0
     m_nan = np.isnan(fa.manufacture)
     e_nan = np.isnan(fa.electricity)
     manufacture = wm @ np.where(m_nan, 0.0, fa.manufacture)

@@ -23,11 +23,21 @@ def write_text(target: str, content: str) -> None:
     if not folder.is_dir():
         raise UsageError(f"output folder does not exist: {folder}",
                          hint="create the folder first, or choose another -o path")
+    if path.is_dir():
+        raise UsageError(f"output path is a folder: {path}",
+                         hint="give a file name, e.g. -o bilan.json")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())      # mkstemp makes 0600; a report is a normal file
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(content)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

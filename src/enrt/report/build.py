@@ -82,7 +82,7 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
         for j, k in enumerate(crits):
             m = None if totals_gi.manufacture_missing[0, c, j] else \
                 float(totals_gi.weight_manufacture[0, c] * fa.manufacture[c, j])
-            u = float(per_cat_use[c, j]) if totals_gi.use_covered[0, c, j] else None
+            u = None if totals_gi.use_missing[0, c, j] else float(per_cat_use[c, j])
             # per category the line is exact: no total when a phase is not covered
             crit[k] = PhaseValues(manufacture=m, use=u,
                                   total=None if m is None or u is None else m + u)
