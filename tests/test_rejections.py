@@ -114,3 +114,9 @@ def test_identity_holds_across_chunks(tmp_path, tiny_set, monkeypatch):
     assert (i.rows_read, i.rows_assessed, i.rows_rejected) == (9, 6, 1)
     assert (i.rows_skipped_blank, i.rows_skipped_total) == (1, 1)   # ";5" sums rows above
     assert [e.row for e in r.issues if e.severity == "error"] == [8]
+
+
+def test_every_issue_code_is_documented(messy, tiny_set, tmp_path):
+    from enrt.issues import ISSUE_CODES
+    r = assess([messy], factors=tiny_set, year=2025)
+    assert {i.code for i in r.issues} <= set(ISSUE_CODES)

@@ -13,7 +13,6 @@ import numpy as np
 DEFAULT, INPUT, DERIVED = 0, 1, 2
 PROVENANCE_NAMES = ("default", "input", "derived")
 NEW, REFURBISHED, REUSED = 0, 1, 2
-CONDITION_NAMES = ("new", "refurbished", "reused")
 
 
 @dataclass

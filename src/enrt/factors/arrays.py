@@ -28,9 +28,6 @@ class FactorArrays:
     default_country: int
     default_pue: float
 
-    def category_index(self) -> dict[str, int]:
-        return {c: i for i, c in enumerate(self.categories)}
-
     def country_index(self) -> dict[str, int]:
         return {c: i for i, c in enumerate(self.countries)}
 

@@ -73,7 +73,6 @@ HEADER_ALIASES: dict[str, list[str]] = {
               "prix", "prix d'achat", "purchase price", "cout", "coût", "cost", "montant"],
 }
 # "model" collects columns we recognise but do not use, so they are not reported as unknown.
-FIELD_LABELS = {f: f.replace("_", " ") for f in HEADER_ALIASES}
 
 _INDEX: dict[str, str] = {}
 for _field, _aliases in HEADER_ALIASES.items():

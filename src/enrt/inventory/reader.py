@@ -59,9 +59,6 @@ class InputResult:
     sheets: list[SheetSummary] = field(default_factory=list)
     rooms: dict[str, float] = field(default_factory=dict)
 
-    def count(self, name: str) -> int:
-        return sum(getattr(s, name) for s in self.sheets)
-
 
 def file_sha256(path: Path) -> str:
     h = hashlib.sha256()
