@@ -81,7 +81,7 @@ def test_invalid_factor_file_is_reported_with_line(cli, tmp_path):
     bad.write_text("id: a\nid: b\n", encoding="utf-8")
     res = cli("assess", XLSX, "--factors", bad)
     assert res.exit_code == 2
-    assert "duplicate key 'id'" in res.stderr and "row 2" in res.stderr
+    assert "key 'id' appears twice" in res.stderr and "bad.yaml, line 2)" in res.stderr
 
 
 def test_method_numecoeval_changes_manufacture(cli):

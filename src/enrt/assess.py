@@ -8,9 +8,9 @@ from pathlib import Path
 
 from .compute import METHODS, row_weights
 from .errors import UsageError
-from .factors import build_arrays, load_factor_set
+from .factors import FactorArrays, LoadedFactorSet, build_arrays, load_factor_set
 from .fleet import Fleet
-from .inventory import LabelMatcher, read_inventory
+from .inventory import InputResult, LabelMatcher, read_inventory
 from .report.build import build_report
 from .report.model import Report
 
@@ -22,6 +22,15 @@ def default_year(today: dt.date | None = None) -> int:
 
 def assess(inputs: Sequence[str | Path], factors: str | Path | None = None,
            year: int | None = None, method: str = "linear") -> Report:
+    year = check_options(inputs, year, method)
+    fs = load_factor_set(factors)
+    fa, results, fleet = read_fleet(inputs, fs, year)
+    weights = row_weights(fleet, fa, year, method)
+    return build_report(fs, fa, results, fleet, weights, year, method)
+
+
+def check_options(inputs: Sequence[str | Path], year: int | None, method: str) -> int:
+    """Refuse options that cannot work; returns the assessed year."""
     if not inputs:
         raise UsageError("no inventory file given", hint="enrt assess inventaire.xlsx")
     if method not in METHODS:
@@ -36,7 +45,12 @@ def assess(inputs: Sequence[str | Path], factors: str | Path | None = None,
     year = default_year() if year is None else year
     if not 1990 <= year <= 2100:
         raise UsageError(f"year {year} is out of range", hint="give a year such as 2025")
-    fs = load_factor_set(factors)
+    return year
+
+
+def read_fleet(inputs: Sequence[str | Path], fs: LoadedFactorSet, year: int
+               ) -> tuple[FactorArrays, list[InputResult], Fleet]:
+    """Read every inventory against one factor set: arrays, per-file results, fleet."""
     fa = build_arrays(fs, year)
     matcher = LabelMatcher({cid: c.aliases for cid, c in fs.model.categories.items()},
                            fa.categories)
@@ -47,6 +61,4 @@ def assess(inputs: Sequence[str | Path], factors: str | Path | None = None,
     finally:
         if gc_was_enabled:
             gc.enable()
-    fleet = Fleet.concat([r.fleet for r in results])
-    weights = row_weights(fleet, fa, year, method)
-    return build_report(fs, fa, results, fleet, weights, year, method)
+    return fa, results, Fleet.concat([r.fleet for r in results])

@@ -43,7 +43,10 @@ class InputError(EnrtError):
 
 
 class FactorSetError(EnrtError):
-    """A factor set cannot be found, parsed or validated."""
+    """A factor set cannot be found, parsed or validated (``row`` is the file's line)."""
+
+    def location(self) -> str:
+        return super().location().replace("row ", "line ")
 
 
 class UsageError(EnrtError):

@@ -7,6 +7,7 @@ from .. import __version__
 from ..factors.loader import DEFAULT_SET_ID
 from . import assess as assess_cmd
 from . import factors as factors_cmd
+from .schema import schema
 from .errors import set_debug
 
 app = typer.Typer(name="enrt", no_args_is_help=True, add_completion=False,
@@ -32,6 +33,7 @@ def main(
 
 app.command("assess")(assess_cmd.assess)
 app.add_typer(factors_cmd.app, name="factors")
+app.command("schema")(schema)
 
 
 def run() -> None:

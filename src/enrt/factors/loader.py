@@ -1,46 +1,33 @@
-"""Find and load factor set files: safe YAML, duplicate keys rejected, schema validated."""
+"""Find and load factor sets: shipped ids or paths, overlays (``extends``), validation.
+
+Loading runs the same checks as ``enrt factors check``; the first error stops the run
+with its file, line and key path.
+"""
 from __future__ import annotations
 
+import copy
 import hashlib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
 from ..errors import FactorSetError
+from .checks import Finding, parse, validate
 from .model import FactorSet
 
 DEFAULT_SET_ID = "ademe-2025"
-
-
-class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """Safe loader (libyaml's when present: 5x faster) that refuses duplicate keys,
-    which plain YAML keeps silently, last one winning."""
-
-
-def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False):
-    seen: dict = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r} (first at line {seen[key]})", key_node.start_mark)
-        seen[key] = key_node.start_mark.line + 1
-    return loader.construct_mapping(node, deep=deep)
-
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+MAX_EXTENDS_DEPTH = 5
 
 
 @dataclass(frozen=True)
 class LoadedFactorSet:
-    """A validated factor set with the file it came from and that file's sha256."""
+    """A validated factor set, the file it came from, its sha256, and the set it extends."""
 
     model: FactorSet
     path: Path
     sha256: str
+    data: dict
+    base: "LoadedFactorSet | None" = None
 
 
 def shipped_dir() -> Path:
@@ -55,11 +42,15 @@ def shipped_ids() -> list[str]:
     return sorted(p.stem for p in shipped_dir().glob("*.yaml"))
 
 
-def resolve(ref: str | Path | None) -> Path:
+def resolve(ref: str | Path | None, relative_to: Path | None = None) -> Path:
     """Turn a set id or a path into a file path."""
     if ref is None:
         ref = DEFAULT_SET_ID
     path = Path(ref)
+    if relative_to is not None and not path.is_absolute():
+        near = relative_to.parent / path
+        if near.is_file():
+            return near
     if path.suffix.lower() in (".yaml", ".yml") or path.exists():
         if not path.is_file():
             raise FactorSetError(f"factor set file not found: {path}",
@@ -74,33 +65,53 @@ def resolve(ref: str | Path | None) -> Path:
     return candidate
 
 
-def load_factor_set(ref: str | Path | None = None) -> LoadedFactorSet:
-    """Load and validate a factor set by id (shipped) or path."""
-    path = resolve(ref)
+def _raise(finding: Finding) -> None:
+    raise FactorSetError(f"invalid factor set: {finding.path or '(file)'}: {finding.message}",
+                         file=finding.file, row=finding.line, hint=finding.fix)
+
+
+def load_factor_set(ref: str | Path | None = None, *, _relative_to: Path | None = None,
+                    _depth: int = 0) -> LoadedFactorSet:
+    """Load and validate a factor set by id (shipped) or path; overlays are merged onto
+    the set they extend."""
+    path = resolve(ref, _relative_to)
     try:
         raw = path.read_bytes()
+        text = raw.decode("utf-8")
     except OSError as exc:
         raise FactorSetError(f"cannot read factor set: {exc.strerror}", file=str(path)) from exc
-    try:
-        data = yaml.load(raw.decode("utf-8"), Loader=_StrictLoader)
     except UnicodeDecodeError as exc:
         raise FactorSetError("factor set is not UTF-8 text", file=str(path)) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise FactorSetError(f"invalid YAML: {getattr(exc, 'problem', exc)}", file=str(path),
-                             row=mark.line + 1 if mark else None,
-                             hint="fix the YAML syntax at that line") from exc
-    if not isinstance(data, dict):
-        raise FactorSetError("factor set must be a YAML mapping", file=str(path))
-    try:
-        model = FactorSet.model_validate(data)
-    except ValidationError as exc:
-        lines = []
-        for err in exc.errors()[:8]:
-            where = ".".join(str(p) for p in err["loc"]) or "(top level)"
-            lines.append(f"{where}: {err['msg']}")
-        more = len(exc.errors()) - len(lines)
-        raise FactorSetError("invalid factor set: " + "; ".join(lines)
-                             + (f"; and {more} more" if more > 0 else ""), file=str(path),
-                             hint="see docs/methodology.md for the factor file format") from exc
-    return LoadedFactorSet(model=model, path=path, sha256=hashlib.sha256(raw).hexdigest())
+    data, lines, findings = parse(text, str(path))
+    errors = [f for f in findings if f.severity == "error"]
+    if errors:
+        _raise(errors[0])
+    base = None
+    if isinstance(data, dict) and data.get("extends"):
+        if _depth >= MAX_EXTENDS_DEPTH:
+            raise FactorSetError("too many levels of `extends` (a cycle?)", file=str(path),
+                                 hint="an overlay should extend a complete set")
+        base = load_factor_set(data["extends"], _relative_to=path, _depth=_depth + 1)
+        data = deep_merge(base.data, data)
+    model, more = validate(data, lines, str(path))
+    errors = [f for f in more if f.severity == "error"]
+    if errors or model is None:
+        _raise(errors[0])
+    return LoadedFactorSet(model=model, path=path, sha256=hashlib.sha256(raw).hexdigest(),
+                           data=data, base=base)
+
+
+def deep_merge(base: dict, overlay: dict) -> dict:
+    """Overlay onto base: mappings merge key by key, anything else is replaced."""
+    out = copy.deepcopy(base)
+    for key, value in overlay.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = deep_merge(out[key], value)
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def merge_extends(data: dict, path: Path) -> dict:
+    """An overlay's data merged onto the set it extends (for ``factors check``)."""
+    return deep_merge(load_factor_set(data["extends"], _relative_to=path).data, data)

@@ -1,0 +1,27 @@
+"""``enrt schema report|factors``: JSON Schema, e.g. for editor completion in YAML files."""
+from __future__ import annotations
+
+import json
+from enum import Enum
+
+import typer
+
+from ..factors.model import FactorSet
+from ..output import write_text
+from ..report.model import Report
+from .errors import handle_errors
+
+
+class Kind(str, Enum):
+    report = "report"
+    factors = "factors"
+
+
+@handle_errors
+def schema(kind: Kind = typer.Argument(..., help="report or factors")) -> None:
+    """Print the JSON Schema of the report or of a factor file."""
+    model = FactorSet if kind is Kind.factors else Report
+    data = model.model_json_schema()
+    data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    data["$id"] = f"https://enrt.invalid/schema/{kind.value}.json"
+    write_text("-", json.dumps(data, indent=2, ensure_ascii=False) + "\n")

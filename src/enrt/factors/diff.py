@@ -1,0 +1,97 @@
+"""Compare two factor sets value by value, and how each change moves an inventory.
+
+Values are keyed by a path; electricity values by country, criterion and reference
+year (``electricity.FRA.gwp@2024``), since their position in a list means nothing.
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+from .loader import LoadedFactorSet
+from .model import CRITERIA_UNITS, FactorSet
+
+SCALAR_FIELDS = ("lifetime_years", "annual_kwh", "previous_life_years")
+
+
+@dataclass(frozen=True)
+class Change:
+    path: str
+    kind: str                  # "added" | "removed" | "changed"
+    old: float | str | None
+    new: float | str | None
+    unit: str | None
+
+    @property
+    def relative(self) -> float | None:
+        if self.kind != "changed" or not isinstance(self.old, float) or self.old == 0:
+            return None
+        return (self.new - self.old) / self.old
+
+
+def flatten(m: FactorSet) -> dict[str, tuple[float | str, str | None]]:
+    """path -> (value, unit) for every number, plus one entry per alias."""
+    out: dict[str, tuple[float | str, str | None]] = {
+        "defaults.pue": (m.defaults.pue.value, m.defaults.pue.unit),
+        "defaults.country": (m.defaults.country, None)}
+    for code, country in m.electricity.items():
+        for k in CRITERIA_UNITS:
+            for v in getattr(country, k) or []:
+                out[f"electricity.{code}.{k}@{v.year}"] = (v.value, v.unit)
+    for cid, cat in m.categories.items():
+        for name in SCALAR_FIELDS:
+            v = getattr(cat, name)
+            out[f"categories.{cid}.{name}"] = (v.value, v.unit)
+        for k, v in cat.manufacture.items():
+            out[f"categories.{cid}.manufacture.{k}"] = (v.value, v.unit)
+        for alias in cat.aliases:
+            out[f"categories.{cid}.aliases[{alias}]"] = ("alias", None)
+    return out
+
+
+def diff_sets(a: FactorSet, b: FactorSet) -> list[Change]:
+    fa, fb = flatten(a), flatten(b)
+    changes = []
+    for path in sorted(fa.keys() | fb.keys()):
+        if path not in fb:
+            changes.append(Change(path, "removed", fa[path][0], None, fa[path][1]))
+        elif path not in fa:
+            changes.append(Change(path, "added", None, fb[path][0], fb[path][1]))
+        elif fa[path][0] != fb[path][0] or fa[path][1] != fb[path][1]:
+            changes.append(Change(path, "changed", fa[path][0], fb[path][0], fb[path][1]))
+    return changes
+
+
+def with_change(a: LoadedFactorSet, change: Change, b: LoadedFactorSet) -> LoadedFactorSet:
+    """Set A with one difference from B applied: a changed number, or an electricity
+    year added or removed. Other differences (aliases, new categories) return A as is."""
+    data = copy.deepcopy(a.data)
+    path = change.path
+    if path.startswith("electricity."):
+        _, code, rest = path.split(".", 2)
+        k, year = rest.split("@")
+        entries = data["electricity"].get(code, {}).get(k)
+        if change.kind == "added":
+            new = next(e for e in b.data["electricity"][code][k] if e["year"] == int(year))
+            if entries is None:
+                return a
+            entries.append(copy.deepcopy(new))
+            data["sources"].setdefault(new["source"], b.data["sources"][new["source"]])
+        elif change.kind == "removed":
+            kept = [e for e in entries if e["year"] != int(year)]
+            if not kept:
+                return a
+            data["electricity"][code][k] = kept
+        else:
+            for entry in entries:
+                if entry["year"] == int(year):
+                    entry["value"] = change.new
+    elif change.kind == "changed" and isinstance(change.new, float):
+        node = data
+        for part in path.split("."):
+            node = node[part]
+        node["value"] = change.new
+    else:
+        return a
+    model = FactorSet.model_validate(data)
+    return LoadedFactorSet(model=model, path=a.path, sha256=a.sha256, data=data, base=a.base)
