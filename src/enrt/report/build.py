@@ -11,7 +11,7 @@ from ..fleet import DEFAULT, DERIVED, INPUT, PROVENANCE_NAMES, REFURBISHED, REUS
 from ..inventory.reader import InputResult
 from ..issues import Issue
 from .model import (Assessment, CategoryLine, CriterionTotal, ElectricityUsed, EntityLine,
-                    FactorSetRef, InputReport, PhaseValues, Report, SheetReport,
+                    FactorSetRef, InputReport, PhaseValues, Report, SetId, SheetReport,
                     SiteLine, Tool)
 
 SEVERITY_ORDER = ("error", "warning", "info")
@@ -105,7 +105,7 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
     return Report(
         tool=Tool(version=__version__),
         factor_set=FactorSetRef(id=model.id, version=model.version, sha256=fs.sha256,
-                                title=model.title, default_pue=fa.default_pue,
+                                title=model.title, extends=_bases(fs), default_pue=fa.default_pue,
                                 electricity=_electricity_used(fs, fa, fleet, year)),
         assessment=Assessment(year=year, as_of=str(as_of(year)), method=method),
         inputs=[_input_report(r) for r in results],
@@ -118,6 +118,14 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
         issues=issues,
         issue_counts={s: sum(1 for i in issues if i.severity == s) for s in SEVERITY_ORDER},
     )
+
+
+def _bases(fs: LoadedFactorSet) -> list[SetId]:
+    out = []
+    while fs.base is not None:
+        fs = fs.base
+        out.append(SetId(id=fs.model.id, version=fs.model.version, sha256=fs.sha256))
+    return out
 
 
 def _input_report(r: InputResult) -> InputReport:

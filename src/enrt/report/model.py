@@ -22,11 +22,16 @@ class ElectricityUsed(BaseModel):
     source: str
 
 
-class FactorSetRef(BaseModel):
+class SetId(BaseModel):
     id: str
     version: str
     sha256: str
+
+
+class FactorSetRef(SetId):
     title: str | None = None
+    extends: list[SetId] = Field(default_factory=list,
+                                 description="sets this overlay extends, nearest first")
     default_pue: float
     electricity: dict[str, dict[str, ElectricityUsed]] = Field(default_factory=dict)
 
