@@ -155,3 +155,18 @@ def test_loading_a_broken_set_names_file_line_and_fix(cli, tmp_path):
     res = cli("assess", tmp_path / "x.csv", "--factors", f)
     assert res.exit_code == 2
     assert f"({f}, line 21)" in res.stderr and 'quote it: "NO"' in res.stderr
+
+
+def test_a_yaml_trap_is_reported_once_with_its_fix(tmp_path):
+    f = tmp_path / "t.yaml"
+    f.write_text(TINY_SET.replace('"DEU"', "NO").replace("{value: 1.0e-8,", "{value: 1e-8,"),
+                 encoding="utf-8")
+    findings = check_file(f)[1]
+    assert [(x.code, x.line) for x in findings] == [("yaml-bool", 21),
+                                                    ("yaml-number-string", 20)] or \
+        sorted((x.code, x.line) for x in findings) == [("yaml-bool", 21),
+                                                       ("yaml-number-string", 20)]
+    fix = next(x.fix for x in findings if x.code == "yaml-number-string")
+    import yaml
+    example = fix.split("e.g. ")[1].split(" ")[0]
+    assert isinstance(yaml.safe_load(f"v: {example}")["v"], float)    # the fix really works

@@ -133,3 +133,39 @@ def test_wheel_installs_and_lists_its_factor_sets(tmp_path):
     first, rest = res.stdout.split("\n", 1)
     assert first.startswith(str(target))                    # the wheel's copy, not the source
     assert {s["id"] for s in json.loads(rest)} >= {"ademe-2024", "ademe-2025"}
+
+
+def test_overlay_value_is_replaced_whole_and_needs_its_own_id(cli, tmp_path):
+    overlay = tmp_path / "o.yaml"
+    body = """\
+schema_version: 1
+extends: ademe-2025
+published: "2026-11-01"
+license: "internal"
+sources:
+  PCF-Y: {title: "Manufacturer PCF, all-in-one line Y"}
+categories:
+  all_in_one:
+    manufacture:
+      gwp: {value: 500.0, unit: kgCO2e, source: PCF-Y, year: 2025}
+"""
+    overlay.write_text(body, encoding="utf-8")
+    res = cli("factors", "show", overlay)
+    assert res.exit_code == 2 and "an overlay must give its own id and version" in res.stderr
+    overlay.write_text('id: aio-y\nversion: "1"\n' + body, encoding="utf-8")
+    # the base's 241-450 range belongs to the base's figure: it must not stick to 500
+    assert cli("factors", "check", overlay).exit_code == 0
+    data = json.loads(cli("factors", "show", overlay, "-f", "json").stdout)
+    assert data["categories"]["all_in_one"]["manufacture"]["gwp"] == 500.0
+
+
+def test_diff_datacenter_flip_moves_the_total(cli, tmp_path, tiny_set):
+    b = tmp_path / "b.yaml"
+    b.write_text(TINY_SET.replace("    datacenter: true\n", ""), encoding="utf-8")
+    inv = write_csv(tmp_path / "p.csv", ["Type;Qté", "Serveur;1"])
+    data = json.loads(cli("factors", "diff", tiny_set, b, "--on", inv, "--year", "2025",
+                          "-f", "json").stdout)
+    (change,) = data["changes"]
+    assert (change["path"], change["old"], change["new"]) == (
+        "categories.server_rack.datacenter", "yes", "no")
+    assert change["gwp_effect"] == pytest.approx(1000 * 0.05 * (1.0 - 2.0))  # PUE 2 -> 1

@@ -32,7 +32,7 @@ def _files(paths: list[Path]) -> tuple[list[Path], list[str]]:
 
 @handle_errors
 def check(
-    paths: list[Path] = typer.Argument(None, metavar="[PATH...]",
+    paths: list[Path] = typer.Argument(None, metavar="PATH",
                                        help="Factor files or folders (default: the shipped "
                                             "sets)."),
     fmt_: Format = typer.Option(Format.table, "--format", "-f",

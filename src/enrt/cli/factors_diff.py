@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..factor_effects import change_effects
@@ -54,7 +55,8 @@ def diff(
         t.add_column(col, overflow="fold")
     for c in changes:
         rel = f"{100 * c.relative:+.1f} %" if c.relative is not None else ""
-        row = [c.path, c.kind, _show(c.old), _show(c.new), c.unit or "", rel]
+        row = [escape(c.path), c.kind, escape(_show(c.old)), escape(_show(c.new)),
+               c.unit or "", rel]
         if effects:
             e = effects["effects"].get(c.path)
             row.append("" if e is None else f"{e:+,.1f}".replace(",", " "))

@@ -22,6 +22,18 @@ def schema(kind: Kind = typer.Argument(..., help="report or factors")) -> None:
     """Print the JSON Schema of the report or of a factor file."""
     model = FactorSet if kind is Kind.factors else Report
     data = model.model_json_schema()
+    if kind is Kind.factors:
+        _optional(data)       # overlays give only what they change; `factors check` decides
     data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     data["$id"] = f"https://enrt.invalid/schema/{kind.value}.json"
     write_text("-", json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _optional(node) -> None:
+    if isinstance(node, dict):
+        node.pop("required", None)
+        for v in node.values():
+            _optional(v)
+    elif isinstance(node, list):
+        for v in node:
+            _optional(v)

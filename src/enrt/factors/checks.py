@@ -65,7 +65,7 @@ def validate(data: object, lines: dict[str, int], file: str) -> tuple[FactorSet 
     """Schema then engine rules; the model is returned only when the schema passes."""
     if not isinstance(data, dict):
         return None, [Finding(file, 1, "", "not-a-mapping", "a factor set is a YAML mapping",
-                              "start from a shipped set: enrt factors show --format json")]
+                              "start from a shipped set file (see docs/factors.md)")]
     try:
         model = FactorSet.model_validate(data)
     except ValidationError as exc:
@@ -220,4 +220,9 @@ def check_file(path: Path) -> tuple[FactorSet | None, list[Finding]]:
         from .loader import merge_extends      # loader imports this module
         data = merge_extends(data, path)
     model, more = validate(data, lines, str(path))
+    trap_lines = {f.line for f in findings}
+    # a YAML trap also breaks the schema on its line: report the cause, not the symptom
+    bool_keys = any(f.code == "yaml-bool" for f in findings)
+    more = [f for f in more if not (f.code == "schema" and (
+        f.line in trap_lines or (bool_keys and "[key]" in f.path)))]
     return model, findings + more

@@ -30,20 +30,29 @@ class Change:
 
 
 def flatten(m: FactorSet) -> dict[str, tuple[float | str, str | None]]:
-    """path -> (value, unit) for every number, plus one entry per alias."""
+    """path -> (value, unit) for every number, its source and uncertainty (``#source``,
+    ``#uncertainty``), the datacenter flag, and one entry per alias."""
     out: dict[str, tuple[float | str, str | None]] = {
         "defaults.pue": (m.defaults.pue.value, m.defaults.pue.unit),
         "defaults.country": (m.defaults.country, None)}
+    def value(path: str, v) -> None:
+        out[path] = (v.value, v.unit)
+        out[f"{path}#source"] = (f"{v.source} {v.year}", None)
+        if v.uncertainty is not None:
+            u = v.uncertainty
+            out[f"{path}#uncertainty"] = (f"±{u.relative:g}" if u.relative is not None
+                                          else f"[{u.min:g}, {u.max:g}]", None)
+
     for code, country in m.electricity.items():
         for k in CRITERIA_UNITS:
             for v in getattr(country, k) or []:
-                out[f"electricity.{code}.{k}@{v.year}"] = (v.value, v.unit)
+                value(f"electricity.{code}.{k}@{v.year}", v)
     for cid, cat in m.categories.items():
         for name in SCALAR_FIELDS:
-            v = getattr(cat, name)
-            out[f"categories.{cid}.{name}"] = (v.value, v.unit)
+            value(f"categories.{cid}.{name}", getattr(cat, name))
         for k, v in cat.manufacture.items():
-            out[f"categories.{cid}.manufacture.{k}"] = (v.value, v.unit)
+            value(f"categories.{cid}.manufacture.{k}", v)
+        out[f"categories.{cid}.datacenter"] = ("yes" if cat.datacenter else "no", None)
         for alias in cat.aliases:
             out[f"categories.{cid}.aliases[{alias}]"] = ("alias", None)
     return out
@@ -53,6 +62,9 @@ def diff_sets(a: FactorSet, b: FactorSet) -> list[Change]:
     fa, fb = flatten(a), flatten(b)
     changes = []
     for path in sorted(fa.keys() | fb.keys()):
+        owner = path.split("#")[0]
+        if owner != path and not (owner in fa and owner in fb):
+            continue                      # the value itself is added or removed
         if path not in fb:
             changes.append(Change(path, "removed", fa[path][0], None, fa[path][1]))
         elif path not in fa:
@@ -65,9 +77,13 @@ def diff_sets(a: FactorSet, b: FactorSet) -> list[Change]:
 def with_change(a: LoadedFactorSet, change: Change, b: LoadedFactorSet) -> LoadedFactorSet:
     """Set A with one difference from B applied: a changed number, or an electricity
     year added or removed. Other differences (aliases, new categories) return A as is."""
-    data = copy.deepcopy(a.data)
     path = change.path
-    if path.startswith("electricity."):
+    if "#" in path:                       # a source or an uncertainty: no number moves
+        return a
+    data = copy.deepcopy(a.data)
+    if path.endswith(".datacenter") and change.kind == "changed":
+        data["categories"][path.split(".")[1]]["datacenter"] = change.new == "yes"
+    elif path.startswith("electricity."):
         _, code, rest = path.split(".", 2)
         k, year = rest.split("@")
         entries = data["electricity"].get(code, {}).get(k)

@@ -91,6 +91,11 @@ def load_factor_set(ref: str | Path | None = None, *, _relative_to: Path | None 
         if _depth >= MAX_EXTENDS_DEPTH:
             raise FactorSetError("too many levels of `extends` (a cycle?)", file=str(path),
                                  hint="an overlay should extend a complete set")
+        missing = [k for k in ("id", "version") if k not in data]
+        if missing:
+            raise FactorSetError(f"an overlay must give its own {' and '.join(missing)}",
+                                 file=str(path), hint="add id: and version: so reports say "
+                                 "which set was used")
         base = load_factor_set(data["extends"], _relative_to=path, _depth=_depth + 1)
         data = deep_merge(base.data, data)
     model, more = validate(data, lines, str(path))
@@ -102,10 +107,12 @@ def load_factor_set(ref: str | Path | None = None, *, _relative_to: Path | None 
 
 
 def deep_merge(base: dict, overlay: dict) -> dict:
-    """Overlay onto base: mappings merge key by key, anything else is replaced."""
+    """Overlay onto base: mappings merge key by key, anything else is replaced. A value
+    (a mapping with ``value``) is replaced whole: its note, source and uncertainty
+    belong to the base's figure, not to the overlay's."""
     out = copy.deepcopy(base)
     for key, value in overlay.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
+        if isinstance(value, dict) and "value" not in value and isinstance(out.get(key), dict):
             out[key] = deep_merge(out[key], value)
         else:
             out[key] = copy.deepcopy(value)

@@ -87,7 +87,8 @@ def _scalar_traps(node: yaml.Node, path: str, traps: list[Trap], is_key: bool = 
             ("e" in text.lower() or "_" in text):
         traps.append(Trap(path, line, "yaml-number-string",
                           f"{text!r} is read as a string, not a number, by YAML 1.1",
-                          "write the mantissa with a dot, e.g. 1.0e3 or 4.86e-8"))
+                          "write a dot in the mantissa and a sign in the exponent, "
+                          "e.g. 1.0e+3 or 4.86e-8"))
 
 
 def line_of(lines: dict[str, int], path: str) -> int | None:
