@@ -177,9 +177,9 @@ def test_notes_and_organisation_sheets_do_not_break(tmp_path, tiny_set):
     })
     r = assess([path], factors=tiny_set, year=2025)
     kinds = {s.name: s.kind for s in r.inputs[0].sheets}
-    assert kinds == {"Organisation": "ignored", "Parc": "equipment", "Notes": "ignored"}
+    assert kinds == {"Organisation": "organisation", "Parc": "equipment", "Notes": "ignored"}
     ignored = [i for i in r.issues if i.code == "sheet-ignored"]
-    assert {i.sheet for i in ignored} == {"Organisation", "Notes"}
+    assert {i.sheet for i in ignored} == {"Notes"}
     assert r.inputs[0].rows_read == 1
 
 

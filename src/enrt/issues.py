@@ -33,6 +33,8 @@ ISSUE_CODES = {
     "incomplete-power": "power without hours of use (or the reverse): default kWh used",
     "no-equipment-table": "a file holds no sheet with an equipment table",
     "unknown-room": "the row names a server room not listed on a server-room sheet",
+    "invalid-organisation": "a number on the Organisation sheet cannot be read",
+    "missing-organisation": "agents or population unknown: the indicators needing them are not computed",
     "sheet-ignored": "the sheet holds no equipment or server-room table",
     "column-ignored": "a column header is not recognised",
     "not-covered": "a criterion cannot be computed for some categories",

@@ -13,7 +13,7 @@ import yaml
 from pydantic import ValidationError
 
 from ..normalize import fold
-from .model import CATEGORY_IDS, CRITERIA_UNITS, FactorSet, Value
+from .model import CATEGORY_IDS, CRITERIA_UNITS, TERRITORY_TIERS, FactorSet, Value
 from .yamlmap import join, key_lines, line_of
 
 LIFETIME_RANGE = (0.5, 30.0)
@@ -139,6 +139,23 @@ def rules(m: FactorSet, lines: dict[str, int], file: str) -> list[Finding]:
             if k not in m.criteria:
                 add(f"{base}.manufacture.{k}", "undeclared-criterion",
                     f"criterion {k!r} is not declared in `criteria`", f"declare criteria.{k}")
+    if m.territory is not None:
+        t = m.territory
+        if t.default_scope not in t.scopes:
+            add("territory.default_scope", "unknown-scope", f"scope {t.default_scope!r} is not "
+                "in territory.scopes", "name one of the scopes")
+        for sid, scope in t.scopes.items():
+            for k, tiers in scope.per_inhabitant.items():
+                base = f"territory.scopes.{sid}.per_inhabitant.{k}"
+                if k not in m.criteria:
+                    add(base, "undeclared-criterion", f"criterion {k!r} is not declared",
+                        f"declare criteria.{k}")
+                if "total" not in tiers:
+                    add(base, "missing-field", "no `total` per inhabitant", "add total:")
+                for tier in tiers:
+                    if tier not in TERRITORY_TIERS:
+                        add(f"{base}.{tier}", "unknown-key", f"unknown tier {tier!r}",
+                            "use " + ", ".join(TERRITORY_TIERS))
     out.extend(_alias_conflicts(m, lines, file))
     return out
 
@@ -154,6 +171,11 @@ def _values_with_units(m: FactorSet):
             yield f"categories.{cid}.{name}", getattr(cat, name), unit
         for k, v in cat.manufacture.items():
             yield f"categories.{cid}.manufacture.{k}", v, CRITERIA_UNITS.get(k, v.unit)
+    for sid, scope in (m.territory.scopes.items() if m.territory else ()):
+        for k, tiers in scope.per_inhabitant.items():
+            for tier, v in tiers.items():
+                yield (f"territory.scopes.{sid}.per_inhabitant.{k}.{tier}", v,
+                       CRITERIA_UNITS.get(k, v.unit))
 
 
 def _check_value(path: str, v: Value, expected: str, m: FactorSet, add) -> None:

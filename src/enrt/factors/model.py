@@ -78,6 +78,21 @@ class Category(_Strict):
     aliases: list[str] = Field(default_factory=list)
 
 
+TERRITORY_TIERS = ("total", "terminals", "data_centres", "networks")
+
+
+class TerritoryScope(_Strict):
+    """National digital footprint per inhabitant and per year, by criterion and tier."""
+
+    title: str
+    per_inhabitant: dict[str, dict[str, Value]]
+
+
+class Territory(_Strict):
+    default_scope: str
+    scopes: dict[str, TerritoryScope]
+
+
 class FactorSet(_Strict):
     schema_version: Literal[1]
     id: str
@@ -93,3 +108,4 @@ class FactorSet(_Strict):
     sources: dict[str, Source]
     electricity: dict[str, Country]
     categories: dict[str, Category]
+    territory: Territory | None = None

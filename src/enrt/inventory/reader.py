@@ -20,6 +20,7 @@ from ..issues import Issue
 from ..normalize import fold
 from .headers import map_header_row
 from .labels import LabelMatcher
+from .organisation import Organisation, read_organisation
 from .mapper import ASSESSED, BLANK, REJECTED, TOTAL, SheetContext, column_letter, map_chunk
 from .sources import RawSheet, open_inventory
 from .values import parse_number, text
@@ -58,6 +59,7 @@ class InputResult:
     issues: list[Issue] = field(default_factory=list)
     sheets: list[SheetSummary] = field(default_factory=list)
     rooms: dict[str, float] = field(default_factory=dict)
+    organisation: Organisation = field(default_factory=Organisation)
 
 
 def file_sha256(path: Path) -> str:
@@ -90,6 +92,10 @@ def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: in
                                col_offset=raw.col_offset, factors=fa, matcher=matcher,
                                year=year, rooms=result.rooms, input_index=input_index)
             parts.append(_read_equipment(raw, head, hrow, ctx, result))
+        elif kind == "ignored" and (org := read_organisation(head, str(path), raw.name))[0]:
+            result.sheets.append(SheetSummary(name=raw.name, kind="organisation"))
+            result.organisation.merge(org[0])
+            result.issues.extend(org[1])
         elif kind == "ignored":
             result.sheets.append(SheetSummary(name=raw.name, kind="ignored"))
             result.issues.append(Issue(
