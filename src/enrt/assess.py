@@ -11,6 +11,7 @@ from .errors import UsageError
 from .factors import FactorArrays, LoadedFactorSet, build_arrays, load_factor_set
 from .fleet import Fleet
 from .inventory import InputResult, LabelMatcher, read_inventory
+from .inventory.organisation import Organisation
 from .report.build import build_report
 from .report.model import Report
 
@@ -21,12 +22,19 @@ def default_year(today: dt.date | None = None) -> int:
 
 
 def assess(inputs: Sequence[str | Path], factors: str | Path | None = None,
-           year: int | None = None, method: str = "linear") -> Report:
+           year: int | None = None, method: str = "linear",
+           organisation: Organisation | None = None,
+           territory_scope: str | None = None) -> Report:
+    """Assess inventory files. ``organisation`` (e.g. from command-line options) takes
+    precedence over the files' Organisation sheets."""
     year = check_options(inputs, year, method)
     fs = load_factor_set(factors)
     fa, results, fleet = read_fleet(inputs, fs, year)
     weights = row_weights(fleet, fa, year, method)
-    return build_report(fs, fa, results, fleet, weights, year, method)
+    org = Organisation() if organisation is None else organisation
+    for r in results:
+        org.merge(r.organisation)
+    return build_report(fs, fa, results, fleet, weights, year, method, org, territory_scope)
 
 
 def check_options(inputs: Sequence[str | Path], year: int | None, method: str) -> int:

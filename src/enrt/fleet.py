@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields
 import numpy as np
 
 DEFAULT, INPUT, DERIVED = 0, 1, 2
+LABELLED = ("entity", "site", "room", "project")     # free-text columns kept as codes
 PROVENANCE_NAMES = ("default", "input", "derived")
 NEW, REFURBISHED, REUSED = 0, 1, 2
 
@@ -33,11 +34,14 @@ class Fleet:
     pue: np.ndarray            # float64, NaN -> default rule (DESIGN §5)
     entity: np.ndarray         # int32, index into entity_names
     site: np.ndarray           # int32, index into site_names
+    project: np.ndarray        # int32, index into project_names (connected-territory project)
+    spend: np.ndarray          # float64 purchase spend of the row (EUR), NaN = unknown
     room: np.ndarray           # int32, index into room_names (0 = none)
     input_index: np.ndarray    # int16, which input file
     row_number: np.ndarray     # int32, 1-based spreadsheet row
     entity_names: list[str] = field(default_factory=lambda: [""])
     site_names: list[str] = field(default_factory=lambda: [""])
+    project_names: list[str] = field(default_factory=lambda: [""])
     room_names: list[str] = field(default_factory=lambda: [""])
 
     def __len__(self) -> int:
@@ -60,6 +64,7 @@ class Fleet:
             "energy_src": np.zeros(n, np.int8), "country": np.zeros(n, np.int16),
             "country_src": np.zeros(n, np.int8), "pue": np.full(n, np.nan),
             "entity": np.zeros(n, np.int32), "site": np.zeros(n, np.int32),
+            "project": np.zeros(n, np.int32), "spend": np.full(n, np.nan),
             "room": np.zeros(n, np.int32), "input_index": np.zeros(n, np.int16),
             "row_number": np.zeros(n, np.int32),
         }
@@ -68,7 +73,7 @@ class Fleet:
 
     @staticmethod
     def concat(parts: list["Fleet"]) -> "Fleet":
-        """Join fleets, re-coding entity/site/room labels into one table each."""
+        """Join fleets, re-coding the free-text labels into one table each."""
         if not parts:
             return Fleet.empty()
         if len(parts) == 1:
@@ -77,10 +82,10 @@ class Fleet:
         for f in fields(Fleet):
             if f.name.endswith("_names"):
                 continue
-            if f.name in ("entity", "site", "room"):
+            if f.name in LABELLED:
                 continue
             out[f.name] = np.concatenate([getattr(p, f.name) for p in parts])
-        for name in ("entity", "site", "room"):
+        for name in LABELLED:
             table: dict[str, int] = {"": 0}
             coded = []
             for p in parts:

@@ -8,6 +8,7 @@ import typer
 
 from ..assess import assess as run_assessment
 from ..errors import UsageError
+from ..inventory.organisation import Organisation
 from ..output import write_text
 from ..report.render_table import render_table, render_summary
 from .errors import EXIT_FINDINGS, handle_errors
@@ -28,10 +29,21 @@ def assess(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary on stderr."),
     verbose: bool = typer.Option(False, "--verbose", "-v",
                                  help="List every issue in the table report."),
+    agents: float = typer.Option(None, "--agents", help="Number of agents (overrides the "
+                                                        "Organisation sheet)."),
+    population: float = typer.Option(None, "--population", help="Population of the territory."),
+    name: str = typer.Option(None, "--name", help="Name of the collectivité."),
+    territory_scope: str = typer.Option(None, "--territory-scope",
+                                        help="Per-inhabitant figures: 2022 (default, ADEME "
+                                             "2025) or 2020 (ADEME-Arcep, French DCs only)."),
 ) -> None:
     """Compute the annual footprint of the equipment listed in INPUT files."""
     fmt = fmt or _format_from_output(output)
-    report = run_assessment(inputs, factors=factors, year=year, method=method)
+    org = Organisation(name=name, agents=agents, population=population,
+                       given_by={k: "command line" for k, v in (("name", name), ("agents", agents),
+                                 ("population", population)) if v is not None})
+    report = run_assessment(inputs, factors=factors, year=year, method=method,
+                            organisation=org, territory_scope=territory_scope)
     if fmt is Format.json:
         content = report.to_json()
     else:

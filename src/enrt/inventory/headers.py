@@ -69,8 +69,15 @@ HEADER_ALIASES: dict[str, list[str]] = {
               "marque modele", "marque et modele", "make", "make model", "fabricant",
               "manufacturer", "numero de serie", "numéro de série", "serial number", "n de serie",
               "inventaire", "numero d'inventaire", "asset tag", "commentaire", "commentaires",
-              "remarque", "remarques", "comment", "comments", "notes", "observations",
-              "prix", "prix d'achat", "purchase price", "cout", "coût", "cost", "montant"],
+              "remarque", "remarques", "comment", "comments", "notes", "observations"],
+    "unit_price": ["prix", "prix unitaire", "prix d'achat", "prix d'achat unitaire", "prix ht",
+                   "prix unitaire ht", "cout unitaire", "coût unitaire", "purchase price",
+                   "unit price", "price"],
+    "amount": ["montant", "montant ht", "montant total", "prix total", "cout total",
+               "coût total", "total price", "amount", "total amount", "cout", "coût", "cost"],
+    "project": ["projet", "projet de territoire", "projet territoire connecte",
+                "projet de territoire connecte", "projet connecte", "project",
+                "smart city project", "territory project"],
 }
 # "model" collects columns we recognise but do not use, so they are not reported as unknown.
 

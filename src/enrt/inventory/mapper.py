@@ -174,7 +174,12 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext) -> ChunkResul
         row_number=(first_row + np.flatnonzero(keep)).astype(np.int32),
         room_names=rooms[1],
     )
-    for fname in ("entity", "site"):
+    unit_price = _number(column, "unit_price", rej, 0.0, 1e7, "invalid-number",
+                         "give the unit price in euros, e.g. 899 or 899,90")
+    amount = _number(column, "amount", rej, 0.0, 1e9, "invalid-number",
+                     "give the line's amount in euros")
+    fleet.spend = np.where(np.isnan(amount), unit_price * quantity, amount)[keep]
+    for fname in ("entity", "site", "project"):
         values = column(fname)
         if values is None:
             continue

@@ -30,7 +30,7 @@ HEADER_SCAN_ROWS = 30
 # columns alone do not make a notes sheet an inventory)
 EQUIPMENT_FIELDS = {"quantity", "purchase_date", "withdrawal_date", "lifetime",
                     "lifetime_months", "condition", "annual_kwh", "power_w", "country", "site",
-                    "entity", "room", "pue"}
+                    "entity", "room", "pue", "project", "unit_price", "amount"}
 CHUNK_ROWS = 50_000
 PUE_RANGE = (1.0, 5.0)
 

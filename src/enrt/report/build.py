@@ -11,8 +11,11 @@ from ..fleet import DEFAULT, DERIVED, INPUT, PROVENANCE_NAMES, REFURBISHED, REUS
 from ..inventory.reader import InputResult
 from ..issues import Issue
 from .model import (Assessment, CategoryLine, CriterionTotal, ElectricityUsed, EntityLine,
-                    FactorSetRef, InputReport, PhaseValues, Report, SetId, SheetReport,
-                    SiteLine, Tool)
+                    FactorSetRef, InputReport, PhaseValues, ProjectLine, Report, SetId,
+                    SheetReport, SiteLine, Tool)
+from .indicators import indicators
+from ..inventory.organisation import Organisation
+from ..territory import territory_estimate
 
 SEVERITY_ORDER = ("error", "warning", "info")
 
@@ -50,12 +53,14 @@ def _lines(gi: GroupImpacts, names: list[str], crits: tuple[str, ...], key: str,
 
 
 def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResult],
-                 fleet: Fleet, w: Weights, year: int, method: str) -> Report:
+                 fleet: Fleet, w: Weights, year: int, method: str, org: Organisation,
+                 territory_scope: str | None = None) -> Report:
     crits = fa.criteria
     model = fs.model
     totals_gi = group_impacts(fleet, w, fa)
     entity_gi = group_impacts(fleet, w, fa, fleet.entity, len(fleet.entity_names))
     site_gi = group_impacts(fleet, w, fa, fleet.site, len(fleet.site_names))
+    project_gi = group_impacts(fleet, w, fa, fleet.project, len(fleet.project_names))
 
     totals = {}
     issues: list[Issue] = [i for r in results for i in r.issues]
@@ -97,6 +102,12 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
         issues.append(Issue("info", "fully-amortised",
                             f"{amortised_qty:g} device(s) are past their lifetime: no manufacture "
                             "share is counted for them this year (they still count for use)"))
+    missing = [f for f in ("agents", "population") if getattr(org, f) is None]
+    if missing:
+        issues.append(Issue("info", "missing-organisation",
+                            f"{' and '.join(missing)} not given: the indicators that need them "
+                            "are not computed", hint="add an 'Organisation' sheet (Nombre "
+                            "d'agents, Population) or give --agents N --population N"))
     if len(fleet) == 0:
         issues.append(Issue("warning", "empty-input", "no equipment row was assessed",
                             hint="check that the inventory has a header row with an equipment "
@@ -113,7 +124,14 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
         by_category=by_category,
         by_entity=_lines(entity_gi, fleet.entity_names, crits, "entity", EntityLine),
         by_site=_lines(site_gi, fleet.site_names, crits, "site", SiteLine),
-        indicators=_indicators(fleet, w, totals),
+        by_project=[p for p in _lines(project_gi, fleet.project_names, crits, "project",
+                                      ProjectLine) if p.project != "(unspecified)"],
+        organisation={"name": org.name, "agents": org.agents, "population": org.population,
+                      "households": org.households, "given_by": dict(sorted(org.given_by.items()))},
+        territory=territory_estimate(fs, org.population, territory_scope, totals["gwp"].total,
+                                     _projects_gwp(project_gi, fa)),
+        indicators=indicators(fleet, w, fa, totals["gwp"].total, totals["gwp"].manufacture, org,
+                              {k: v for r in results for k, v in r.rooms.items()}),
         provenance=_provenance(fleet, w, method),
         issues=issues,
         issue_counts={s: sum(1 for i in issues if i.severity == s) for s in SEVERITY_ORDER},
@@ -158,23 +176,10 @@ def _electricity_used(fs: LoadedFactorSet, fa: FactorArrays, fleet: Fleet, year:
     return out
 
 
-def _indicators(fleet: Fleet, w: Weights, totals: dict[str, CriterionTotal]) -> dict:
-    gwp = totals["gwp"]
-    qty = float(fleet.quantity.sum())
-    second = np.isin(fleet.condition, (REFURBISHED, REUSED))
-    out = {
-        "fully_amortised_units": {
-            "value": float(fleet.quantity[w.amortised].sum()), "unit": "units",
-            "how": "quantity of rows whose purchase year + lifetime <= assessed year (linear)"},
-        "refurbished_or_reused_share_by_count": {
-            "value": float(fleet.quantity[second].sum() / qty) if qty else None, "unit": "ratio",
-            "how": "quantity of refurbished or reused rows / total quantity"},
-    }
-    if gwp.total:
-        out["manufacture_share_gwp"] = {
-            "value": gwp.manufacture / gwp.total, "unit": "ratio",
-            "how": "gwp manufacture / gwp total"}
-    return out
+def _projects_gwp(gi: GroupImpacts, fa: FactorArrays) -> float:
+    """gwp of the rows tagged with a connected-territory project (code 0 = none)."""
+    k = fa.criteria.index("gwp")
+    return float(gi.manufacture[1:, k].sum() + gi.use[1:, k].sum())
 
 
 def _provenance(fleet: Fleet, w: Weights, method: str) -> dict[str, dict[str, int]]:

@@ -92,6 +92,13 @@ class EntityLine(BaseModel):
     criteria: dict[str, PhaseValues]
 
 
+class ProjectLine(BaseModel):
+    project: str
+    quantity: float
+    gwp: PhaseValues
+    criteria: dict[str, PhaseValues]
+
+
 class SiteLine(BaseModel):
     site: str
     quantity: float
@@ -109,6 +116,10 @@ class Report(BaseModel):
     by_category: list[CategoryLine]
     by_entity: list[EntityLine]
     by_site: list[SiteLine]
+    by_project: list[ProjectLine] = Field(default_factory=list,
+                                          description="connected-territory projects")
+    organisation: dict = Field(default_factory=dict)
+    territory: dict | None = None
     indicators: dict[str, dict] = Field(default_factory=dict)
     provenance: dict[str, dict[str, int]] = Field(default_factory=dict)
     issues: list[Issue]

@@ -1,0 +1,96 @@
+"""OeNRT scope: organisation, territory estimate, connected-territory projects, indicators."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from enrt import assess
+
+from .conftest import EXAMPLES, write_csv, write_xlsx
+
+
+@pytest.fixture
+def commune(tmp_path):
+    return write_xlsx(tmp_path / "c.xlsx", {
+        "Organisation": [["Informations"], ["Collectivité", "Ville de Test"],
+                         ["Nombre d'agents", 50], ["Population", "12 000"]],
+        "Parc": [["Type", "Qté", "Date d'achat", "Date de retrait", "État", "Prix unitaire",
+                  "Projet", "Salle serveur"],
+                 ["PC portable", 10, dt.date(2024, 1, 1), None, "neuf", 1000, None, None],
+                 ["PC portable", 5, dt.date(2024, 1, 1), None, "reconditionné", 400, None, None],
+                 ["Ecran", 4, dt.date(2019, 1, 1), dt.date(2025, 1, 1), None, None, None, None],
+                 ["Serveur", 1, dt.date(2023, 1, 1), None, None, None, None, "SR"],
+                 ["Ecran", 2, None, None, None, None, "Capteurs CO2 écoles", None]],
+        "Salles": [["Salle serveur", "PUE"], ["SR", 1.5]],
+    })
+
+
+def test_organisation_sheet_and_per_agent_indicators(commune, tiny_set):
+    r = assess([commune], factors=tiny_set, year=2025)
+    assert r.organisation["name"] == "Ville de Test"
+    assert (r.organisation["agents"], r.organisation["population"]) == (50, 12000)
+    total = r.totals["gwp"].total
+    ind = r.indicators
+    assert ind["gwp_per_agent_kg"]["value"] == pytest.approx(total / 50)
+    assert ind["equipment_per_agent"]["value"] == pytest.approx(22 / 50)
+    assert ind["workstations_per_agent"]["value"] == pytest.approx(15 / 50)
+    # spend: 10 x 1000 new + 5 x 400 refurbished -> 2000 / 12000
+    spend = ind["refurbished_or_reused_share_by_spend"]
+    assert spend["value"] == pytest.approx(2000 / 12000)
+    assert spend["meets_agec_20pct"] is False
+    assert ind["refurbished_or_reused_share_by_count"]["value"] == pytest.approx(5 / 22)
+    assert ind["lifetime_declared_years"]["by_category"]["laptop"] == pytest.approx(4)
+    observed = (dt.date(2025, 1, 1) - dt.date(2019, 1, 1)).days / 365
+    assert ind["lifetime_observed_years"]["by_category"] == {"monitor": pytest.approx(observed)}
+    assert ind["fully_amortised_units"]["value"] == 4          # screens from 2019, L = 5
+    room = ind["server_rooms"]["by_room"]["SR"]
+    assert room == {"pue": 1.5, "kwh_per_year": pytest.approx(1000 * 1.5)}
+
+
+def test_command_line_overrides_and_missing_hints(cli, commune, tiny_set, tmp_path):
+    res = cli("assess", commune, "--factors", tiny_set, "--year", "2025", "-f", "json",
+              "--agents", "100")
+    data = json.loads(res.stdout)
+    assert data["organisation"]["agents"] == 100
+    assert data["organisation"]["given_by"]["agents"] == "command line"
+    bare = write_csv(tmp_path / "p.csv", ["Type;Qté", "Ecran;2"])
+    r = assess([bare], factors=tiny_set, year=2025)
+    assert r.indicators["gwp_per_agent_kg"]["value"] is None
+    assert "--agents" in r.indicators["gwp_per_agent_kg"]["missing"]
+    assert any(i.code == "missing-organisation" for i in r.issues)
+
+
+def test_connected_territory_projects(commune, tiny_set):
+    r = assess([commune], factors=tiny_set, year=2025)
+    (p,) = r.by_project
+    assert p.project == "Capteurs CO2 écoles" and p.quantity == 2
+    assert p.gwp.total == pytest.approx(2 * (50 / 5 + 30 * 0.05))
+    assert r.territory is None                 # the tiny set has no per-inhabitant figures
+    shipped = assess([commune], year=2025)
+    assert shipped.territory["connected_projects_gwp"] == pytest.approx(
+        shipped.by_project[0].gwp.total)
+
+
+def test_territory_estimate_for_a_population(tmp_path):
+    csv = write_csv(tmp_path / "p.csv", ["Type;Qté", "Ecran;1"])
+    r = assess([csv], year=2025)
+    assert r.territory["population"] is None and "missing" in r.territory
+    from enrt.inventory.organisation import Organisation
+    r = assess([csv], year=2025, organisation=Organisation(population=50000))
+    t = r.territory
+    assert t["scope"] == "2022"
+    assert t["criteria"]["gwp"]["total"] == pytest.approx(50000 * 434)        # ADEME 2025
+    assert t["criteria"]["gwp"]["tiers"]["terminals"] == pytest.approx(50000 * 434 * 0.495)
+    assert t["criteria"]["adpe"]["total"] == pytest.approx(50000 * 1.69e-2)
+    assert t["criteria"]["pe"]["total"] == pytest.approx(50000 * 17700)
+    old = assess([csv], year=2025, organisation=Organisation(population=50000),
+                 territory_scope="2020").territory
+    assert old["criteria"]["gwp"]["total"] == pytest.approx(50000 * 253)      # ADEME-Arcep
+
+
+def test_example_has_organisation_and_territory():
+    r = assess([EXAMPLES / "inventaire-commune.xlsx"], year=2025)
+    assert r.organisation["agents"] == 420
+    assert r.territory["criteria"]["gwp"]["total"] == pytest.approx(38000 * 434)
