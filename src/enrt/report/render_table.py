@@ -62,7 +62,8 @@ def render_table(report: Report, color: bool = True, width: int = 110,
     con.print(t)
 
     for title, lines, key in (("By entity", report.by_entity, "entity"),
-                              ("By site", report.by_site, "site")):
+                              ("By site", report.by_site, "site"),
+                              ("By connected-territory project", report.by_project, "project")):
         if not lines or (len(lines) == 1 and getattr(lines[0], key) == "(unspecified)"):
             continue
         t = Table(title=f"{title} (gwp, kgCO2e/year)", title_justify="left")
@@ -72,8 +73,42 @@ def render_table(report: Report, color: bool = True, width: int = 110,
             t.add_row(getattr(line, key), fmt(line.quantity, 0), *_phase_cells(line.gwp))
         con.print(t)
 
+    _indicators(con, report)
+    _territory(con, report)
     _issues(con, report, max_issues)
     return buf.getvalue()
+
+
+def _indicators(con: Console, report: Report) -> None:
+    org = report.organisation
+    con.print(f"[bold]Organisation[/bold]: {org.get('name') or '(name not given)'}; agents "
+              f"{fmt(org.get('agents'), 0) if org.get('agents') else 'not given'}; population "
+              f"{fmt(org.get('population'), 0) if org.get('population') else 'not given'}")
+    t = Table(title="Indicators", title_justify="left")
+    for col in ("indicator", "value", "unit", "how"):
+        t.add_column(col, overflow="fold")
+    for key, ind in report.indicators.items():
+        if ind.get("value") is None and "missing" not in ind:
+            continue                                  # per-category / per-room details
+        value = "—" if ind["value"] is None else fmt(ind["value"], 2)
+        t.add_row(key, value, ind.get("unit", ""), ind.get("missing") or ind.get("how", ""))
+    con.print(t)
+
+
+def _territory(con: Console, report: Report) -> None:
+    ter = report.territory
+    if not ter or ter.get("population") is None:
+        return
+    t = Table(title=f"Territory estimate ({fmt(ter['population'], 0)} inhabitants, scope "
+                    f"{ter['scope']}: {ter['title']})", title_justify="left")
+    for col in ("criterion", "unit", "total", "terminals", "data centres", "networks"):
+        t.add_column(col, justify="left" if col in ("criterion", "unit") else "right")
+    for k, c in ter["criteria"].items():
+        tiers = c["tiers"]
+        t.add_row(k, c["unit"], fmt(c["total"]), *[fmt(tiers[x]) if x in tiers else "—"
+                                                   for x in ("terminals", "data_centres",
+                                                             "networks")])
+    con.print(t)
 
 
 def _issues(con: Console, report: Report, max_issues: int | None) -> None:
