@@ -94,3 +94,41 @@ def test_example_has_organisation_and_territory():
     r = assess([EXAMPLES / "inventaire-commune.xlsx"], year=2025)
     assert r.organisation["agents"] == 420
     assert r.territory["criteria"]["gwp"]["total"] == pytest.approx(38000 * 434)
+
+
+def test_good_practice_maturity_by_hand(tmp_path, tiny_set):
+    path = write_xlsx(tmp_path / "bp.xlsx", {
+        "Parc": [["Type", "Qté"], ["Ecran", 1]],
+        "Bonnes pratiques": [["Inventaire des bonnes pratiques (DINUM)"],
+                             ["ID", "Bonne pratique", "Statut"],
+                             ["a.1", None, "Fait"],                 # Prioritaire, 3 x 1
+                             ["a.2", None, "en cours"],             # Prioritaire, 3 x 0.5
+                             ["a.4", None, "non"],                  # Recommandée, 2 x 0
+                             ["a.5", None, "non applicable"],       # left out
+                             [None, "Sensibiliser les collaborateurs au numérique responsable",
+                              "prévu"],                             # b.1 by title, 3 x 0
+                             ["b.3", None, "fait"],                 # Aller plus loin, 1 x 1
+                             ["z.9", None, "fait"],                 # unknown practice
+                             ["a.3", None, "peut-être"],            # unknown status
+                             ["a.6", None, None]]})                 # not assessed
+    r = assess([path], factors=tiny_set, year=2025)
+    p = r.practices
+    fam = {f["id"]: f for f in p["by_family"]}
+    assert fam["a."]["score_pct"] == pytest.approx(100 * (3 + 1.5 + 0) / (3 + 3 + 2))
+    assert fam["b."]["score_pct"] == pytest.approx(100 * (0 + 1) / (3 + 1))
+    assert fam["c."]["score_pct"] is None and fam["c."]["assessed"] == 0
+    assert p["score_pct"] == pytest.approx(100 * (3 + 1.5 + 0 + 0 + 1) / (3 + 3 + 2 + 3 + 1))
+    assert (p["assessed"], p["not_applicable"], p["total"]) == (5, 1, 59)
+    recs = [x["id"] for x in p["recommendations"]]
+    assert recs[:3] == ["b.1", "a.2", "a.3"]        # prévu, en cours, then not assessed
+    assert "a.1" not in recs and all(x["priority"] == "Prioritaire" for x in p["recommendations"])
+    errors = sorted((i.code, i.row) for i in r.issues if i.severity == "error")
+    assert errors == [("invalid-status", 10), ("unknown-practice", 9)]
+    assert "Etalab" in p["source"]
+
+
+def test_referential_has_59_practices():
+    from enrt.practices import referential
+    practices = referential()
+    assert len(practices) == 59
+    assert sum(p.priority == "Prioritaire" for p in practices) == 33

@@ -35,6 +35,8 @@ ISSUE_CODES = {
     "unknown-room": "the row names a server room not listed on a server-room sheet",
     "invalid-organisation": "a number on the Organisation sheet cannot be read",
     "missing-organisation": "agents or population unknown: the indicators needing them are not computed",
+    "unknown-practice": "a good-practice row names no practice of the DINUM referential",
+    "invalid-status": "a good-practice status is not fait / en cours / prévu / non / non applicable",
     "sheet-ignored": "the sheet holds no equipment or server-room table",
     "column-ignored": "a column header is not recognised",
     "not-covered": "a criterion cannot be computed for some categories",

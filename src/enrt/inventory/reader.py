@@ -20,6 +20,7 @@ from ..issues import Issue
 from ..normalize import fold
 from .headers import map_header_row
 from .labels import LabelMatcher
+from ..practices import PracticeSheet, find_practice_header, read_practices
 from .organisation import Organisation, read_organisation
 from .mapper import ASSESSED, BLANK, REJECTED, TOTAL, SheetContext, column_letter, map_chunk
 from .sources import RawSheet, open_inventory
@@ -60,6 +61,7 @@ class InputResult:
     sheets: list[SheetSummary] = field(default_factory=list)
     rooms: dict[str, float] = field(default_factory=dict)
     organisation: Organisation = field(default_factory=Organisation)
+    practices: PracticeSheet = field(default_factory=PracticeSheet)
 
 
 def file_sha256(path: Path) -> str:
@@ -92,6 +94,12 @@ def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: in
                                col_offset=raw.col_offset, factors=fa, matcher=matcher,
                                year=year, rooms=result.rooms, input_index=input_index)
             parts.append(_read_equipment(raw, head, hrow, ctx, result))
+        elif kind == "ignored" and (ph := find_practice_header(head)):
+            result.sheets.append(SheetSummary(name=raw.name, kind="practices",
+                                              header_row=ph[0] + 1))
+            read_practices(itertools.chain(head[ph[0] + 1:], raw.rows), ph[0], ph[1],
+                           str(path), raw.name, result.practices)
+            result.sheets[-1].rows_read = result.practices.rows_read
         elif kind == "ignored" and (org := read_organisation(head, str(path), raw.name))[0]:
             result.sheets.append(SheetSummary(name=raw.name, kind="organisation"))
             result.organisation.merge(org[0])
@@ -102,6 +110,7 @@ def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: in
                 "info", "sheet-ignored", "no equipment or server-room table found; sheet ignored",
                 str(path), raw.name, hint="an equipment table needs a header row with a type "
                 "column (e.g. 'Type d'équipement') and another known column (e.g. 'Quantité')"))
+    result.issues.extend(result.practices.issues)
     if not any(s.kind == "equipment" for s in result.sheets):
         result.issues.append(Issue(
             "error", "no-equipment-table", "no equipment table found in this file", str(path),

@@ -15,6 +15,7 @@ from .model import (Assessment, CategoryLine, CriterionTotal, ElectricityUsed, E
                     SheetReport, SiteLine, Tool)
 from .indicators import indicators
 from ..inventory.organisation import Organisation
+from ..practices import maturity
 from ..territory import territory_estimate
 
 SEVERITY_ORDER = ("error", "warning", "info")
@@ -128,6 +129,7 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
                                       ProjectLine) if p.project != "(unspecified)"],
         organisation={"name": org.name, "agents": org.agents, "population": org.population,
                       "households": org.households, "given_by": dict(sorted(org.given_by.items()))},
+        practices=maturity({k: v for r in results for k, v in r.practices.statuses.items()}),
         territory=territory_estimate(fs, org.population, territory_scope, totals["gwp"].total,
                                      _projects_gwp(project_gi, fa)),
         indicators=indicators(fleet, w, fa, totals["gwp"].total, totals["gwp"].manufacture, org,

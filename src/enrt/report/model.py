@@ -120,6 +120,7 @@ class Report(BaseModel):
                                           description="connected-territory projects")
     organisation: dict = Field(default_factory=dict)
     territory: dict | None = None
+    practices: dict | None = None
     indicators: dict[str, dict] = Field(default_factory=dict)
     provenance: dict[str, dict[str, int]] = Field(default_factory=dict)
     issues: list[Issue]

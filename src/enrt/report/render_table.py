@@ -75,6 +75,7 @@ def render_table(report: Report, color: bool = True, width: int = 110,
 
     _indicators(con, report)
     _territory(con, report)
+    _practices(con, report)
     _issues(con, report, max_issues)
     return buf.getvalue()
 
@@ -109,6 +110,23 @@ def _territory(con: Console, report: Report) -> None:
                                                    for x in ("terminals", "data_centres",
                                                              "networks")])
     con.print(t)
+
+
+def _practices(con: Console, report: Report) -> None:
+    p = report.practices
+    if not p:
+        return
+    score = "—" if p["score_pct"] is None else f"{p['score_pct']:.0f} %"
+    t = Table(title=f"Good practices (DINUM): maturity {score}, {p['assessed']} of "
+                    f"{p['total']} assessed", title_justify="left")
+    for col in ("family", "score", "assessed", "done"):
+        t.add_column(col)
+    for f in p["by_family"]:
+        t.add_row(f"{f['id']} {f['title']}", "—" if f["score_pct"] is None else
+                  f"{f['score_pct']:.0f} %", f"{f['assessed']}/{f['practices']}", str(f["done"]))
+    con.print(t)
+    for r in p["recommendations"][:5]:
+        con.print(f"  → {r['id']} {r['title']} ({r['status']})", markup=False)
 
 
 def _issues(con: Console, report: Report, max_issues: int | None) -> None:
