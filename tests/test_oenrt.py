@@ -46,7 +46,8 @@ def test_organisation_sheet_and_per_agent_indicators(commune, tiny_set):
     assert ind["lifetime_observed_years"]["by_category"] == {"monitor": pytest.approx(observed)}
     assert ind["fully_amortised_units"]["value"] == 4          # screens from 2019, L = 5
     room = ind["server_rooms"]["by_room"]["SR"]
-    assert room == {"pue": 1.5, "kwh_per_year": pytest.approx(1000 * 1.5)}
+    assert (room["pue"], room["kwh_per_year"], room["used"]) == (1.5, pytest.approx(1500),
+                                                                 "estimated")
 
 
 def test_command_line_overrides_and_missing_hints(cli, commune, tiny_set, tmp_path):
@@ -132,3 +133,29 @@ def test_referential_has_59_practices():
     practices = referential()
     assert len(practices) == 59
     assert sum(p.priority == "Prioritaire" for p in practices) == 33
+
+
+@pytest.mark.parametrize("meter, expected_kwh, how", [
+    ("kWh mesurés", 4000.0, "facility meter"),
+    ("Consommation IT (kWh)", 2000.0 * 1.6, "IT meter x PUE 1.6"),
+])
+def test_measured_room_replaces_device_estimates(tmp_path, tiny_set, meter, expected_kwh, how):
+    path = write_xlsx(tmp_path / "m.xlsx", {
+        "Parc": [["Type", "Qté", "Salle serveur"], ["Serveur", 2, "SR"], ["Ecran", 1, "SR"],
+                 ["Serveur", 1, None]],
+        "Salles": [["Salle serveur", "PUE", meter], ["SR", 1.6, 4000 if "mesur" in meter
+                                                     else 2000]],
+    })
+    r = assess([path], factors=tiny_set, year=2025)
+    estimated = (2 * 1000 + 30) * 1.6
+    # room rows use the measured kWh; the server outside the room keeps its estimate
+    assert r.totals["gwp"].use == pytest.approx(expected_kwh * 0.05 + 1000 * 2.0 * 0.05)
+    room = r.indicators["server_rooms"]["by_room"]["SR"]
+    assert room["kwh_estimated"] == pytest.approx(estimated)
+    assert room["kwh_measured"] == pytest.approx(expected_kwh)
+    assert (room["used"], room["measured_how"]) == ("measured", how)
+    assert room["kwh_per_year"] == pytest.approx(expected_kwh)
+    # the split between categories follows the estimates (no double counting)
+    lines = {line.category: line for line in r.by_category}
+    assert lines["monitor"].gwp.use == pytest.approx(expected_kwh * 30 * 1.6 / estimated * 0.05)
+    assert any(i.code == "room-measured" for i in r.issues)

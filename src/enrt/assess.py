@@ -6,7 +6,10 @@ import gc
 from collections.abc import Sequence
 from pathlib import Path
 
-from .compute import METHODS, row_weights
+import numpy as np
+
+from .compute import METHODS, apply_room_meters, row_weights
+from .normalize import fold
 from .errors import UsageError
 from .factors import FactorArrays, LoadedFactorSet, build_arrays, load_factor_set
 from .fleet import Fleet
@@ -34,7 +37,15 @@ def assess(inputs: Sequence[str | Path], factors: str | Path | None = None,
     org = Organisation() if organisation is None else organisation
     for r in results:
         org.merge(r.organisation)
-    return build_report(fs, fa, results, fleet, weights, year, method, org, territory_scope)
+    meters = {k: v for r in results for k, v in r.room_meters.items()}
+    measured = np.array([meters.get(fold(name), (np.nan, ""))[0] for name in fleet.room_names])
+    weights, estimated = apply_room_meters(weights, fleet, measured)
+    rooms = {name: {"kwh_estimated": float(estimated[k]),
+                    "kwh_measured": None if np.isnan(measured[k]) else float(measured[k]),
+                    "measured_how": meters.get(fold(name), (0, None))[1]}
+             for k, name in enumerate(fleet.room_names) if k}
+    return build_report(fs, fa, results, fleet, weights, year, method, org, territory_scope,
+                        rooms)
 
 
 def check_options(inputs: Sequence[str | Path], year: int | None, method: str) -> int:

@@ -7,7 +7,7 @@ weights lets uncertainty be propagated later at a cost in factors, not rows.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -78,6 +78,22 @@ def row_weights(fleet: Fleet, fa: FactorArrays, year: int, method: str = "linear
     q = fleet.quantity
     return Weights(lifetime=lifetime, lifetime_eff=life_eff, share=share, amortised=amortised,
                    energy=energy, pue=pue, manufacture=q * share, use=q * energy * pue)
+
+
+def apply_room_meters(w: Weights, fleet: Fleet, measured: np.ndarray
+                      ) -> tuple[Weights, np.ndarray]:
+    """Rows in a server room whose yearly kWh is measured get their use weights scaled
+    so that together they use the measured kWh (PUE already inside the figure); the
+    split between rows, hence categories and countries, follows the estimates.
+
+    ``measured[r]`` is the kWh of room code r (NaN: not metered). Returns the new weights
+    and the estimated kWh per room before the change."""
+    estimated = np.bincount(fleet.room, weights=w.use, minlength=len(measured))
+    scale = np.ones(len(measured))
+    ok = ~np.isnan(measured) & (estimated > 0)
+    scale[ok] = measured[ok] / estimated[ok]
+    scale[0] = 1.0                                   # code 0: no room
+    return replace(w, use=w.use * scale[fleet.room]), estimated
 
 
 @dataclass(frozen=True)

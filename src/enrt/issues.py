@@ -37,6 +37,8 @@ ISSUE_CODES = {
     "missing-organisation": "agents or population unknown: the indicators needing them are not computed",
     "unknown-practice": "a good-practice row names no practice of the DINUM referential",
     "invalid-status": "a good-practice status is not fait / en cours / prévu / non / non applicable",
+    "room-measured": "a server room's measured kWh replaces the estimate of its equipment",
+    "room-without-equipment": "a metered server room is named by no equipment row",
     "sheet-ignored": "the sheet holds no equipment or server-room table",
     "column-ignored": "a column header is not recognised",
     "not-covered": "a criterion cannot be computed for some categories",

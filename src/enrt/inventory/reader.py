@@ -22,6 +22,7 @@ from .headers import map_header_row
 from .labels import LabelMatcher
 from ..practices import PracticeSheet, find_practice_header, read_practices
 from .organisation import Organisation, read_organisation
+from .rooms import read_rooms
 from .mapper import ASSESSED, BLANK, REJECTED, TOTAL, SheetContext, column_letter, map_chunk
 from .sources import RawSheet, open_inventory
 from .values import parse_number, text
@@ -33,7 +34,6 @@ EQUIPMENT_FIELDS = {"quantity", "purchase_date", "withdrawal_date", "lifetime",
                     "lifetime_months", "condition", "annual_kwh", "power_w", "country", "site",
                     "entity", "room", "pue", "project", "unit_price", "amount"}
 CHUNK_ROWS = 50_000
-PUE_RANGE = (1.0, 5.0)
 
 
 @dataclass
@@ -59,7 +59,8 @@ class InputResult:
     fleet: Fleet
     issues: list[Issue] = field(default_factory=list)
     sheets: list[SheetSummary] = field(default_factory=list)
-    rooms: dict[str, float] = field(default_factory=dict)
+    rooms: dict[str, float] = field(default_factory=dict)        # folded name -> PUE
+    room_meters: dict[str, tuple[float, str]] = field(default_factory=dict)  # -> (kWh, how)
     organisation: Organisation = field(default_factory=Organisation)
     practices: PracticeSheet = field(default_factory=PracticeSheet)
 
@@ -85,7 +86,7 @@ def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: in
     # server rooms first: equipment rows anywhere in the file may name them
     for raw, head, kind, hrow, columns in found:
         if kind == "server_rooms":
-            _read_rooms(raw, head, hrow, columns, result)
+            read_rooms(raw, head, hrow, columns, result)
     parts = []
     for raw, head, kind, hrow, columns in found:
         if kind == "equipment":
@@ -166,29 +167,3 @@ def _read_equipment(raw: RawSheet, head: list[list], hrow: int, ctx: SheetContex
             column=ctx.column_name("room"),
             hint="add the room with its PUE on a sheet with columns 'Salle serveur' and 'PUE'"))
     return Fleet.concat(parts)
-
-
-def _read_rooms(raw: RawSheet, head: list[list], hrow: int, columns: dict[str, int],
-                result: InputResult) -> None:
-    summary = SheetSummary(name=raw.name, kind="server_rooms", header_row=hrow + 1)
-    result.sheets.append(summary)
-    jn, jp = columns["room"], columns["pue"]
-    for k, row in enumerate(itertools.chain(head[hrow + 1:], raw.rows)):
-        rownum = hrow + 2 + k
-        name = text(row[jn]) if jn < len(row) else ""
-        value = parse_number(row[jp]) if jp < len(row) else np.nan
-        if not name and np.isnan(value):
-            continue
-        summary.rows_read += 1
-        if not name or not (PUE_RANGE[0] <= value <= PUE_RANGE[1]):
-            summary.rows_rejected += 1
-            what = f"server room {name!r}: PUE {text(row[jp])!r} is not valid" if name else \
-                "server room without a name"
-            result.issues.append(Issue(
-                "error", "invalid-pue", what,
-                result.path, raw.name, rownum, column_letter(raw.col_offset + jp),
-                f"give the room a name and a PUE between {PUE_RANGE[0]:g} and {PUE_RANGE[1]:g} "
-                "(1.93 is the ADEME 2025 average for public local server rooms)"))
-            continue
-        summary.rows_assessed += 1
-        result.rooms[fold(name)] = value

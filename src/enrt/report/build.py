@@ -55,7 +55,7 @@ def _lines(gi: GroupImpacts, names: list[str], crits: tuple[str, ...], key: str,
 
 def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResult],
                  fleet: Fleet, w: Weights, year: int, method: str, org: Organisation,
-                 territory_scope: str | None = None) -> Report:
+                 territory_scope: str | None = None, rooms: dict | None = None) -> Report:
     crits = fa.criteria
     model = fs.model
     totals_gi = group_impacts(fleet, w, fa)
@@ -103,6 +103,17 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
         issues.append(Issue("info", "fully-amortised",
                             f"{amortised_qty:g} device(s) are past their lifetime: no manufacture "
                             "share is counted for them this year (they still count for use)"))
+    for name, room in (rooms or {}).items():
+        if room["kwh_measured"] is None:
+            continue
+        if room["kwh_estimated"] > 0:
+            issues.append(Issue("info", "room-measured", f"server room {name!r}: measured "
+                                f"{room['kwh_measured']:g} kWh ({room['measured_how']}) replaces "
+                                f"the estimate of {room['kwh_estimated']:.1f} kWh"))
+        else:
+            issues.append(Issue("warning", "room-without-equipment", f"server room {name!r} has "
+                                "a measured consumption but no equipment row: it is not counted",
+                                hint="name the room on the rows of the equipment it holds"))
     missing = [f for f in ("agents", "population") if getattr(org, f) is None]
     if missing:
         issues.append(Issue("info", "missing-organisation",
@@ -133,7 +144,7 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
         territory=territory_estimate(fs, org.population, territory_scope, totals["gwp"].total,
                                      _projects_gwp(project_gi, fa)),
         indicators=indicators(fleet, w, fa, totals["gwp"].total, totals["gwp"].manufacture, org,
-                              {k: v for r in results for k, v in r.rooms.items()}),
+                              {k: v for r in results for k, v in r.rooms.items()}, rooms or {}),
         provenance=_provenance(fleet, w, method),
         issues=issues,
         issue_counts={s: sum(1 for i in issues if i.severity == s) for s in SEVERITY_ORDER},

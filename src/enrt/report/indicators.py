@@ -25,7 +25,8 @@ def _ind(value, unit: str, how: str, missing: str | None = None) -> dict:
 
 
 def indicators(fleet: Fleet, w: Weights, fa: FactorArrays, gwp_total: float | None,
-               gwp_manufacture: float | None, org: Organisation, rooms: dict) -> dict:
+               gwp_manufacture: float | None, org: Organisation, rooms: dict,
+               meters: dict) -> dict:
     q = fleet.quantity
     qty = float(q.sum())
     agents = org.agents
@@ -64,8 +65,8 @@ def indicators(fleet: Fleet, w: Weights, fa: FactorArrays, gwp_total: float | No
                                         "(row value or default), weighted by quantity"),
         "lifetime_observed_years": _ind(None, "years", "mean of (withdrawal - purchase)/365 "
                                         "per category, rows with both dates"),
-        "server_rooms": _ind(None, "", "per room: PUE and kWh/year of the equipment in it "
-                             "(PUE included)"),
+        "server_rooms": _ind(None, "", "per room: PUE, kWh/year estimated from the equipment "
+                             "rows (PUE included), kWh measured when given, and which was used"),
     }
     share = out["refurbished_or_reused_share_by_spend"]["value"]
     if share is not None:
@@ -77,7 +78,10 @@ def indicators(fleet: Fleet, w: Weights, fa: FactorArrays, gwp_total: float | No
         fleet, fa, np.where(withdrawn, observed, 0.0), np.where(withdrawn, q, 0.0))
     kwh = np.bincount(fleet.room, weights=w.use, minlength=len(fleet.room_names))
     out["server_rooms"]["by_room"] = {
-        name: {"pue": rooms.get(fold(name)), "kwh_per_year": float(kwh[k])}
+        name: {"pue": rooms.get(fold(name)), "kwh_per_year": float(kwh[k]),
+               **meters.get(name, {}),
+               "used": "measured" if meters.get(name, {}).get("kwh_measured") is not None
+               and meters[name]["kwh_estimated"] > 0 else "estimated"}
         for k, name in enumerate(fleet.room_names) if k}
     return out
 

@@ -1,0 +1,79 @@
+"""Server-room sheet: room name, PUE, and optionally a measured yearly consumption.
+
+A facility meter (the room's whole consumption, cooling included) is used as is; an IT
+meter (the equipment's consumption) is multiplied by the room's PUE. Either replaces
+the estimated use of the equipment rows naming the room (see compute.apply_room_meters).
+"""
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+
+from ..issues import Issue
+from ..normalize import fold
+from .mapper import column_letter
+from .values import parse_number, text
+
+PUE_RANGE = (1.0, 5.0)
+METER_HEADERS = {
+    "facility": ["kwh mesures", "kwh mesurés", "consommation mesuree", "consommation mesurée",
+                 "consommation annuelle mesuree", "consommation annuelle mesurée",
+                 "kwh compteur", "compteur", "compteur salle", "kwh salle", "kwh an mesures",
+                 "measured kwh", "facility kwh", "facility meter kwh", "metered kwh"],
+    "it": ["kwh it", "kwh informatique", "consommation it", "consommation informatique",
+           "compteur it", "it kwh", "it meter kwh", "kwh equipements", "kwh équipements"],
+}
+_METER_INDEX = {fold(a): k for k, names in METER_HEADERS.items() for a in names}
+
+
+def _meter_columns(header: list) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for j, cell in enumerate(header):
+        key = fold(cell) if isinstance(cell, str) else ""
+        kind = _METER_INDEX.get(key) or next(
+            (k for a, k in _METER_INDEX.items() if key.startswith(a + " ")), None)
+        if kind and kind not in out:
+            out[kind] = j
+    return out
+
+
+def read_rooms(raw, head: list[list], hrow: int, columns: dict[str, int], result) -> None:
+    from .reader import SheetSummary                  # reader imports this module
+    summary = SheetSummary(name=raw.name, kind="server_rooms", header_row=hrow + 1)
+    result.sheets.append(summary)
+    jn, jp = columns["room"], columns["pue"]
+    meters = _meter_columns(head[hrow])
+    for k, row in enumerate(itertools.chain(head[hrow + 1:], raw.rows)):
+        rownum = hrow + 2 + k
+        name = text(row[jn]) if jn < len(row) else ""
+        value = parse_number(row[jp]) if jp < len(row) else np.nan
+        if not name and np.isnan(value):
+            continue
+        summary.rows_read += 1
+        if not name or not (PUE_RANGE[0] <= value <= PUE_RANGE[1]):
+            summary.rows_rejected += 1
+            what = f"server room {name!r}: PUE {text(row[jp])!r} is not valid" if name else \
+                "server room without a name"
+            result.issues.append(Issue(
+                "error", "invalid-pue", what,
+                result.path, raw.name, rownum, column_letter(raw.col_offset + jp),
+                f"give the room a name and a PUE between {PUE_RANGE[0]:g} and {PUE_RANGE[1]:g} "
+                "(1.93 is the ADEME 2025 average for public local server rooms)"))
+            continue
+        summary.rows_assessed += 1
+        result.rooms[fold(name)] = value
+        for kind, j in meters.items():
+            kwh = parse_number(row[j]) if j < len(row) else np.nan
+            if np.isnan(kwh):
+                continue
+            if not np.isfinite(kwh) or kwh < 0:
+                result.issues.append(Issue(
+                    "error", "invalid-number", f"server room {name!r}: measured kWh "
+                    f"{text(row[j])!r} is not valid", result.path, raw.name, rownum,
+                    column_letter(raw.col_offset + j), "write the yearly kWh in digits"))
+                continue
+            if fold(name) not in result.room_meters or kind == "facility":
+                result.room_meters[fold(name)] = (
+                    (kwh, "facility meter") if kind == "facility" else
+                    (kwh * value, f"IT meter x PUE {value:g}"))
