@@ -159,3 +159,44 @@ def test_measured_room_replaces_device_estimates(tmp_path, tiny_set, meter, expe
     lines = {line.category: line for line in r.by_category}
     assert lines["monitor"].gwp.use == pytest.approx(expected_kwh * 30 * 1.6 / estimated * 0.05)
     assert any(i.code == "room-measured" for i in r.issues)
+
+
+def test_hosted_services_network_and_prestations_by_hand(tmp_path):
+    import yaml
+
+    from .conftest import REPO
+    fs = yaml.safe_load((REPO / "factors" / "ademe-2025.yaml").read_text(encoding="utf-8"))
+    f = {a: v["factors"]["gwp"]["value"] for a, v in fs["activities"].items()}
+    path = write_xlsx(tmp_path / "s.xlsx", {
+        "Parc": [["Type", "Qté"], ["Ecran", 1]],
+        "Services": [["Services hébergés, réseau et prestations"],
+                     ["Service hébergé", "Quantité", "Unité", "Montant (€ HT)"],
+                     ["VM", 10, "VM-an", None],
+                     ["Stockage", 4, "To", None],
+                     ["Données mobiles", 500, "Go", None],
+                     ["Réseau fixe", 2, "To", None],            # 4: TB for a per-GB flow
+                     ["vCPU heure", 8760, "vCPU-h", None],
+                     ["TMA", None, None, 45000],
+                     ["Télécom", None, None, "30 000"],
+                     ["Licences", 12, "k€", None],
+                     ["Machine à café", 1, None, None],         # 11: unknown
+                     [None, None, None, None],
+                     ["TOTAL", None, None, 75000]]})
+    r = assess([path], year=2025)
+    expected = {"vm_year": 10 * f["vm_year"], "storage_tb_year": 4 * f["storage_tb_year"],
+                "network_mobile": 500 * f["network_mobile"],
+                "vcpu_hour": 8760 * f["vcpu_hour"], "spend_it_services": 45 * f["spend_it_services"],
+                "spend_telecom": 30 * f["spend_telecom"], "spend_software": 12 * f["spend_software"]}
+    got = {a.activity: a.criteria["gwp"] for a in r.activities}
+    assert got == pytest.approx(expected)
+    g = r.totals["gwp"]
+    assert g.services == pytest.approx(sum(expected.values()))
+    assert g.total == pytest.approx(g.manufacture + g.use + g.services)
+    assert r.totals["adpe"].services is None and "vm_year" in r.totals["adpe"].not_covered
+    errors = sorted((i.code, i.row) for i in r.issues if i.severity == "error")
+    assert errors == [("unit-mismatch", 6), ("unknown-activity", 11)]
+    sheet = {s.name: s for s in r.inputs[0].sheets}["Services"]
+    assert (sheet.rows_read, sheet.rows_assessed, sheet.rows_rejected, sheet.rows_skipped) == \
+        (11, 7, 2, 2)
+    i = r.inputs[0]
+    assert i.rows_read == i.rows_assessed + i.rows_rejected + i.rows_skipped == 12

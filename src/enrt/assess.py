@@ -76,7 +76,8 @@ def read_fleet(inputs: Sequence[str | Path], fs: LoadedFactorSet, year: int
     gc_was_enabled = gc.isenabled()
     gc.disable()       # millions of short-lived cells, no cycles: the collector only costs time
     try:
-        results = [read_inventory(Path(p), fa, matcher, year, i) for i, p in enumerate(inputs)]
+        results = [read_inventory(Path(p), fa, matcher, year, i, fs.model)
+                   for i, p in enumerate(inputs)]
     finally:
         if gc_was_enabled:
             gc.enable()

@@ -13,7 +13,8 @@ import yaml
 from pydantic import ValidationError
 
 from ..normalize import fold
-from .model import CATEGORY_IDS, CRITERIA_UNITS, TERRITORY_TIERS, FactorSet, Value
+from .model import (ACTIVITY_UNITS, CATEGORY_IDS, CRITERIA_UNITS, TERRITORY_TIERS, FactorSet,
+                    Value)
 from .yamlmap import join, key_lines, line_of
 
 LIFETIME_RANGE = (0.5, 30.0)
@@ -156,6 +157,12 @@ def rules(m: FactorSet, lines: dict[str, int], file: str) -> list[Finding]:
                     if tier not in TERRITORY_TIERS:
                         add(f"{base}.{tier}", "unknown-key", f"unknown tier {tier!r}",
                             "use " + ", ".join(TERRITORY_TIERS))
+    for aid, act in m.activities.items():
+        if act.unit not in ACTIVITY_UNITS:
+            add(f"activities.{aid}.unit", "unknown-unit", f"activity unit {act.unit!r} is not "
+                "known", "use one of: " + ", ".join(ACTIVITY_UNITS))
+        if "gwp" not in act.factors:
+            add(f"activities.{aid}.factors", "missing-gwp", "no gwp factor", "add factors.gwp")
     out.extend(_alias_conflicts(m, lines, file))
     return out
 
@@ -171,6 +178,9 @@ def _values_with_units(m: FactorSet):
             yield f"categories.{cid}.{name}", getattr(cat, name), unit
         for k, v in cat.manufacture.items():
             yield f"categories.{cid}.manufacture.{k}", v, CRITERIA_UNITS.get(k, v.unit)
+    for aid, act in m.activities.items():
+        for k, v in act.factors.items():
+            yield f"activities.{aid}.factors.{k}", v, CRITERIA_UNITS.get(k, v.unit)
     for sid, scope in (m.territory.scopes.items() if m.territory else ()):
         for k, tiers in scope.per_inhabitant.items():
             for tier, v in tiers.items():

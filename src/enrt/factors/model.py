@@ -78,6 +78,24 @@ class Category(_Strict):
     aliases: list[str] = Field(default_factory=list)
 
 
+ACTIVITY_UNITS = ("GB", "TB-year", "vCPU-hour", "vCPU-year", "VM-year", "user-year", "k€")
+ACTIVITY_KINDS = ("hosting", "network", "prestation")
+
+
+class Activity(_Strict):
+    """A hosted service, network traffic or a purchased prestation: impact per unit of
+    activity (per GB, per VM-year, per k€ of spend…)."""
+
+    label_fr: str | None = None
+    label_en: str | None = None
+    kind: Literal["hosting", "network", "prestation"]
+    unit: str
+    quality: int = Field(ge=1, le=5, description="data quality, 1 (specific, measured) to "
+                         "5 (rough proxy), after the ADEME RCP 'Système d'information' scale")
+    factors: dict[str, Value]
+    aliases: list[str] = Field(default_factory=list)
+
+
 TERRITORY_TIERS = ("total", "terminals", "data_centres", "networks")
 
 
@@ -109,3 +127,4 @@ class FactorSet(_Strict):
     electricity: dict[str, Country]
     categories: dict[str, Category]
     territory: Territory | None = None
+    activities: dict[str, Activity] = Field(default_factory=dict)

@@ -22,6 +22,8 @@ from .headers import map_header_row
 from .labels import LabelMatcher
 from ..practices import PracticeSheet, find_practice_header, read_practices
 from .organisation import Organisation, read_organisation
+from ..factors.model import FactorSet
+from .activities import ActivityRow, read_activities
 from .rooms import read_rooms
 from .mapper import ASSESSED, BLANK, REJECTED, TOTAL, SheetContext, column_letter, map_chunk
 from .sources import RawSheet, open_inventory
@@ -63,6 +65,7 @@ class InputResult:
     room_meters: dict[str, tuple[float, str]] = field(default_factory=dict)  # -> (kWh, how)
     organisation: Organisation = field(default_factory=Organisation)
     practices: PracticeSheet = field(default_factory=PracticeSheet)
+    activities: list[ActivityRow] = field(default_factory=list)
 
 
 def file_sha256(path: Path) -> str:
@@ -74,7 +77,7 @@ def file_sha256(path: Path) -> str:
 
 
 def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: int,
-                   input_index: int = 0) -> InputResult:
+                   input_index: int = 0, factors: FactorSet | None = None) -> InputResult:
     path = Path(path)
     sheets = open_inventory(path)
     result = InputResult(path=str(path), sha256=file_sha256(path), fleet=Fleet.empty())
@@ -95,6 +98,11 @@ def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: in
                                col_offset=raw.col_offset, factors=fa, matcher=matcher,
                                year=year, rooms=result.rooms, input_index=input_index)
             parts.append(_read_equipment(raw, head, hrow, ctx, result))
+        elif kind == "activities" and factors is not None:
+            summary = SheetSummary(name=raw.name, kind="activities", header_row=hrow + 1)
+            result.sheets.append(summary)
+            read_activities(raw, head, hrow, columns, factors, str(path), summary,
+                            result.activities, result.issues)
         elif kind == "ignored" and (ph := find_practice_header(head)):
             result.sheets.append(SheetSummary(name=raw.name, kind="practices",
                                               header_row=ph[0] + 1))
@@ -112,7 +120,7 @@ def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: in
                 str(path), raw.name, hint="an equipment table needs a header row with a type "
                 "column (e.g. 'Type d'équipement') and another known column (e.g. 'Quantité')"))
     result.issues.extend(result.practices.issues)
-    if not any(s.kind == "equipment" for s in result.sheets):
+    if not any(s.kind in ("equipment", "activities") for s in result.sheets):
         result.issues.append(Issue(
             "error", "no-equipment-table", "no equipment table found in this file", str(path),
             hint="the table needs a header row with a type column (e.g. 'Type d'équipement') "
@@ -124,6 +132,9 @@ def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: in
 def _find_header(head: list[list]) -> tuple[str, int | None, dict[str, int]]:
     for i, row in enumerate(head):
         columns = map_header_row(row)
+        if ({"activity", "unit"} & set(columns) and {"activity", "type"} & set(columns)
+                and {"quantity", "amount"} & set(columns)):
+            return "activities", i, columns
         if "type" in columns and set(columns) & EQUIPMENT_FIELDS:
             return "equipment", i, columns
         if "room" in columns and "pue" in columns:

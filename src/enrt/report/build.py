@@ -10,7 +10,7 @@ from ..factors.loader import LoadedFactorSet
 from ..fleet import DEFAULT, DERIVED, INPUT, PROVENANCE_NAMES, REFURBISHED, REUSED, Fleet
 from ..inventory.reader import InputResult
 from ..issues import Issue
-from .model import (Assessment, CategoryLine, CriterionTotal, ElectricityUsed, EntityLine,
+from .model import (ActivityLine, Assessment, CategoryLine, CriterionTotal, ElectricityUsed, EntityLine,
                     FactorSetRef, InputReport, PhaseValues, ProjectLine, Report, SetId,
                     SheetReport, SiteLine, Tool)
 from .indicators import indicators
@@ -65,12 +65,18 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
 
     totals = {}
     issues: list[Issue] = [i for r in results for i in r.issues]
+    activities = _activity_lines(model, [a for r in results for a in r.activities], crits)
     for j, k in enumerate(crits):
         missing = totals_gi.manufacture_missing[0, :, j] | totals_gi.use_missing[0, :, j]
         pv = _group_values(totals_gi, 0, j)
         not_covered = [fa.categories[c] for c in np.flatnonzero(missing)]
+        not_covered += [a.activity for a in activities if a.criteria[k] is None]
+        covered = [a.criteria[k] for a in activities if a.criteria[k] is not None]
+        services = sum(covered) if covered or not activities else None
+        parts = [x for x in (pv.manufacture, pv.use, services) if x is not None]
         totals[k] = CriterionTotal(unit=model.criteria[k].unit, not_covered=not_covered,
-                                   **pv.model_dump())
+                                   manufacture=pv.manufacture, use=pv.use, services=services,
+                                   total=sum(parts) if parts else None)
         if not_covered:
             issues.append(Issue("info", "not-covered",
                                 f"criterion {k} is not covered for: {', '.join(not_covered)}; "
@@ -136,6 +142,7 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
         by_category=by_category,
         by_entity=_lines(entity_gi, fleet.entity_names, crits, "entity", EntityLine),
         by_site=_lines(site_gi, fleet.site_names, crits, "site", SiteLine),
+        activities=activities,
         by_project=[p for p in _lines(project_gi, fleet.project_names, crits, "project",
                                       ProjectLine) if p.project != "(unspecified)"],
         organisation={"name": org.name, "agents": org.agents, "population": org.population,
@@ -160,7 +167,7 @@ def _bases(fs: LoadedFactorSet) -> list[SetId]:
 
 
 def _input_report(r: InputResult) -> InputReport:
-    eq = [s for s in r.sheets if s.kind == "equipment"]
+    eq = [s for s in r.sheets if s.kind in ("equipment", "activities")]
     return InputReport(
         path=r.path, sha256=r.sha256,
         rows_read=sum(s.rows_read for s in eq), rows_assessed=sum(s.rows_assessed for s in eq),
@@ -187,6 +194,24 @@ def _electricity_used(fs: LoadedFactorSet, fa: FactorArrays, fleet: Fleet, year:
                 out[code][k] = ElectricityUsed(value=v.value, unit=v.unit, year=v.year,
                                                source=v.source)
     return out
+
+
+def _activity_lines(model, rows, crits: tuple[str, ...]) -> list[ActivityLine]:
+    """One line per activity: summed quantity times the factor of each criterion."""
+    qty: dict[str, float] = {}
+    count: dict[str, int] = {}
+    for r in rows:
+        qty[r.activity] = qty.get(r.activity, 0.0) + r.quantity
+        count[r.activity] = count.get(r.activity, 0) + 1
+    lines = []
+    for aid, q in qty.items():
+        act = model.activities[aid]
+        lines.append(ActivityLine(
+            activity=aid, label=act.label_fr, kind=act.kind, unit=act.unit, quantity=q,
+            quality=act.quality, rows=count[aid],
+            criteria={k: q * act.factors[k].value if k in act.factors else None
+                      for k in crits}))
+    return sorted(lines, key=lambda a: (-(a.criteria.get("gwp") or 0.0), a.activity))
 
 
 def _projects_gwp(gi: GroupImpacts, fa: FactorArrays) -> float:

@@ -72,6 +72,8 @@ class PhaseValues(BaseModel):
 
 class CriterionTotal(PhaseValues):
     unit: str
+    services: float | None = Field(default=0.0, description="hosted services, network "
+                                   "traffic and prestations (total includes them)")
     not_covered: list[str] = Field(default_factory=list,
                                    description="categories this criterion leaves out")
 
@@ -90,6 +92,17 @@ class EntityLine(BaseModel):
     quantity: float
     gwp: PhaseValues
     criteria: dict[str, PhaseValues]
+
+
+class ActivityLine(BaseModel):
+    activity: str
+    label: str | None
+    kind: str
+    unit: str
+    quantity: float
+    quality: int
+    rows: int
+    criteria: dict[str, float | None]
 
 
 class ProjectLine(BaseModel):
@@ -116,6 +129,8 @@ class Report(BaseModel):
     by_category: list[CategoryLine]
     by_entity: list[EntityLine]
     by_site: list[SiteLine]
+    activities: list[ActivityLine] = Field(default_factory=list,
+                                           description="hosted services, network, prestations")
     by_project: list[ProjectLine] = Field(default_factory=list,
                                           description="connected-territory projects")
     organisation: dict = Field(default_factory=dict)

@@ -1,0 +1,123 @@
+"""Hosted services, network traffic and prestations: one row per service or spend line.
+
+A row names an activity of the factor set (its aliases: "VM", "Stockage", "Données
+mobiles", "TMA", "Télécom"…) and gives either a quantity in the activity's unit (GB,
+VM-year, vCPU-hour, TB-year…) or, for spend-based activities, an amount in euros
+(ex. VAT), converted to k€ for the monetary ratio. Rows are few: a plain loop is fine.
+"""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..factors.model import FactorSet
+from ..issues import Issue
+from ..normalize import fold
+from .labels import LabelMatcher, is_total_label
+from .mapper import column_letter
+from .values import is_blank, parse_number, text
+
+# written unit (folded) -> (canonical unit, multiplier to reach it)
+UNITS = {
+    "gb": ("GB", 1.0), "go": ("GB", 1.0), "gigaoctet": ("GB", 1.0), "gigaoctets": ("GB", 1.0),
+    "to": ("TB-year", 1.0), "tb": ("TB-year", 1.0), "to an": ("TB-year", 1.0), "tb year": ("TB-year", 1.0), "to annee": ("TB-year", 1.0),
+    "vm an": ("VM-year", 1.0), "vm year": ("VM-year", 1.0), "vm": ("VM-year", 1.0),
+    "vcpu h": ("vCPU-hour", 1.0), "vcpu heure": ("vCPU-hour", 1.0), "vcpu hour": ("vCPU-hour", 1.0),
+    "vcpu an": ("vCPU-year", 1.0), "vcpu year": ("vCPU-year", 1.0),
+    "utilisateur an": ("user-year", 1.0), "user year": ("user-year", 1.0),
+    "k": ("k€", 1.0), "k eur": ("k€", 1.0), "keur": ("k€", 1.0),
+    "eur": ("k€", 0.001), "euro": ("k€", 0.001), "euros": ("k€", 0.001), "": (None, 1.0),
+}
+CONVERSIONS = {("vCPU-hour", "vCPU-year"): 1 / 8760, ("vCPU-year", "vCPU-hour"): 8760.0}
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    activity: str
+    quantity: float          # in the activity's unit
+    label: str
+    file: str
+    sheet: str | None
+    row: int
+
+
+def unit_of(written: str) -> tuple[str | None, float] | None:
+    key = fold(written.replace("€", " eur ").replace("/", " "))
+    return UNITS.get(key)
+
+
+def matcher_for(m: FactorSet) -> LabelMatcher:
+    ids = tuple(m.activities)
+    return LabelMatcher({a: act.aliases for a, act in m.activities.items()}, ids)
+
+
+def read_activities(raw, head: list[list], hrow: int, columns: dict[str, int], m: FactorSet,
+                    file: str, summary, out: list[ActivityRow], issues: list[Issue]) -> None:
+    matcher = matcher_for(m)
+    label_col = columns.get("activity", columns.get("type"))
+
+    def cell(row, f):
+        j = columns.get(f) if f != "label" else label_col
+        return row[j] if j is not None and j < len(row) else None
+
+    def err(rownum, fname, code, msg, hint):
+        j = label_col if fname == "label" else columns.get(fname)
+        issues.append(Issue("error", code, msg, file, raw.name, rownum,
+                            None if j is None else column_letter(raw.col_offset + j), hint))
+
+    for k, row in enumerate(itertools.chain(head[hrow + 1:], raw.rows)):
+        rownum = hrow + 2 + k
+        summary.rows_read += 1
+        label = text(cell(row, "label"))
+        if all(is_blank(c) for c in row):
+            summary.rows_skipped_blank += 1
+            continue
+        if is_total_label(label) or (not label and any(is_total_label(c) for c in row)):
+            summary.rows_skipped_total += 1
+            continue
+        summary.rows_rejected += 1                   # until the row proves valid
+        if not label:
+            err(rownum, "label", "missing-type", "row has values but no service or prestation",
+                "name the service (e.g. VM, Stockage, Données mobiles, TMA, Télécom)")
+            continue
+        idx, hint = matcher.match(label)
+        if idx < 0:
+            err(rownum, "label", "unknown-activity", f"unknown service or prestation {label!r}",
+                hint if hint.startswith(("did you", "ambiguous")) else
+                "use a service listed by 'enrt factors show' (activities)")
+            continue
+        aid = matcher.categories[idx]
+        act = m.activities[aid]
+        qty = parse_number(cell(row, "quantity"))
+        amount = parse_number(cell(row, "amount"))
+        written = text(cell(row, "unit"))
+        unit = unit_of(written) if written else (None, 1.0)
+        if unit is None:
+            err(rownum, "unit", "unknown-unit", f"unknown unit {written!r}",
+                f"{aid} is counted in {act.unit}")
+            continue
+        if np.isinf(qty) or np.isinf(amount) or (not np.isnan(qty) and qty < 0) or \
+                (not np.isnan(amount) and amount < 0):
+            err(rownum, "quantity" if np.isinf(qty) or qty < 0 else "amount", "invalid-quantity",
+                "quantity or amount is not a number of zero or more", "write it in digits")
+            continue
+        if act.unit == "k€" and np.isnan(qty) and not np.isnan(amount):
+            value = amount / 1000.0                  # an amount is in euros
+        elif not np.isnan(qty):
+            canon, mult = unit
+            canon = canon or act.unit
+            if canon != act.unit and (canon, act.unit) not in CONVERSIONS:
+                err(rownum, "unit", "unit-mismatch", f"{written!r} does not fit {aid}, counted "
+                    f"in {act.unit}", f"give the quantity in {act.unit}")
+                continue
+            value = qty * mult * CONVERSIONS.get((canon, act.unit), 1.0)
+        else:
+            err(rownum, "quantity", "invalid-quantity", f"no quantity for {aid}",
+                f"give a quantity in {act.unit}" + (" or an amount in €" if act.unit == "k€"
+                                                     else ""))
+            continue
+        summary.rows_rejected -= 1
+        summary.rows_assessed += 1
+        out.append(ActivityRow(aid, value, label, file, raw.name, rownum))
