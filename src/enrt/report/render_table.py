@@ -46,11 +46,22 @@ def render_table(report: Report, color: bool = True, width: int = 110,
     con.print(t)
 
     t = Table(title="Totals per year", title_justify="left")
-    for col in ("criterion", "unit", "manufacture", "use", "total", "not covered"):
-        t.add_column(col, justify="right" if col in ("manufacture", "use", "total") else "left")
+    for col in ("criterion", "unit", "manufacture", "use", "services", "total", "not covered"):
+        t.add_column(col, justify="right" if col in ("manufacture", "use", "services", "total")
+                     else "left")
     for k, v in report.totals.items():
-        t.add_row(k, v.unit, *_phase_cells(v), ", ".join(v.not_covered) or "—")
+        t.add_row(k, v.unit, fmt(v.manufacture), fmt(v.use), fmt(v.services), fmt(v.total),
+                  ", ".join(v.not_covered) or "—")
     con.print(t)
+    if report.activities:
+        t = Table(title="Hosted services, network and prestations (gwp, kgCO2e/year)",
+                  title_justify="left")
+        for col in ("activity", "kind", "quantity", "unit", "quality (1-5)", "gwp"):
+            t.add_column(col, justify="right" if col in ("quantity", "gwp") else "left")
+        for a in report.activities:
+            t.add_row(a.label or a.activity, a.kind, fmt(a.quantity, 2), a.unit, str(a.quality),
+                      fmt(a.criteria.get("gwp")))
+        con.print(t)
 
     t = Table(title="By category (gwp, kgCO2e/year)", title_justify="left")
     for col in ("category", "quantity", "manufacture", "use", "total", "share"):
