@@ -200,3 +200,32 @@ def test_hosted_services_network_and_prestations_by_hand(tmp_path):
         (11, 7, 2, 2)
     i = r.inputs[0]
     assert i.rows_read == i.rows_assessed + i.rows_rejected + i.rows_skipped == 12
+
+
+def test_glpi_export_assesses_without_editing(tmp_path):
+    path = write_csv(tmp_path / "glpi.csv", [
+        "Nom;Entité;Statut;Fabricant;Numéro de série;Type d'élément;Type;Modèle;Lieu;"
+        "Informations financières et administratives - Date d'achat",
+        "PC-001;Ville > DSI;En service;Dell;A1;Ordinateur;Portable;Latitude 5440;Hôtel de ville;"
+        "2023-03-01",
+        "PC-002;Ville > Urbanisme;En service;HP;A2;Ordinateur;Tour;ProDesk 400;Hôtel de ville;"
+        "2019-05-10",
+        "PC-003;Ville > DSI;En service;HP;A3;Ordinateur;;EliteDesk;Hôtel de ville;",
+        "MON-01;Ville > DSI;En service;Dell;B1;Moniteur;;P2422H;Hôtel de ville;2021-04-12",
+        "TEL-01;Ville > DSI;En service;Yealink;C1;Téléphone;Téléphone IP;T54W;Hôtel de ville;",
+        "IMP-01;Ville > Culture;En service;Canon;D1;Imprimante;Multifonction;C3826i;Médiathèque;"
+        "2021-01-15",
+        "SW-01;Ville > DSI;En service;Cisco;E1;Matériel réseau;Switch;C9200;Hôtel de ville;"
+        "2019-04-01",
+    ], bom=True)
+    r = assess([path], year=2025)
+    assert r.inputs[0].rows_assessed == 7 and r.inputs[0].rows_rejected == 0
+    qty = {c.category: c.quantity for c in r.by_category}
+    assert qty == {"laptop": 1, "desktop": 2, "monitor": 1, "ip_phone": 1, "mfp": 1,
+                   "network_switch": 1}
+    assert {e.entity for e in r.by_entity} == {"Ville > DSI", "Ville > Urbanisme",
+                                               "Ville > Culture"}
+    assert {s.site for s in r.by_site} == {"Hôtel de ville", "Médiathèque"}
+    assert r.provenance["purchase_date"] == {"input": 5, "missing": 2}
+    ignored = {i.message for i in r.issues if i.code == "column-ignored"}
+    assert "column 'Statut' is not used" in ignored

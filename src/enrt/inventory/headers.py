@@ -82,6 +82,8 @@ HEADER_ALIASES: dict[str, list[str]] = {
                  "expense", "spend category"],
     "unit": ["unite", "unité", "unit", "unite de mesure", "unité de mesure", "unite d'oeuvre",
              "unité d'oeuvre", "unité d'œuvre"],
+    "item_type": ["type d'element", "type d'élément", "type d'objet", "itemtype", "item type",
+                  "element type", "type de l'element", "type de l'élément"],
     "project": ["projet", "projet de territoire", "projet territoire connecte",
                 "projet de territoire connecte", "projet connecte", "project",
                 "smart city project", "territory project"],
@@ -105,6 +107,9 @@ def match_header(cell: object) -> str | None:
     field = _INDEX.get(key)
     if field is None:
         field = next((_INDEX[a] for a in _BY_LENGTH if key.startswith(a + " ")), None)
+    if field is None and " - " in cell:
+        # GLPI names linked fields "Group - Field": "Informations financières - Date d'achat"
+        return match_header(cell.rsplit(" - ", 1)[1])
     return _unit_variant(field, key.split())
 
 

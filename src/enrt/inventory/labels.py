@@ -21,6 +21,36 @@ def is_total_label(label: object) -> bool:
     return any(key == w or key.startswith(w + " ") for w in TOTAL_WORDS)
 
 
+# GLPI asset classes (item type, French or English UI) -> category when the row's own type
+# says nothing more precise; and GLPI's usual sub-types, which are bare words ("Portable",
+# "Tour") too ambiguous for the general aliases but clear once the class is known.
+GLPI_ITEMTYPES = {
+    "ordinateur": "desktop", "computer": "desktop", "moniteur": "monitor", "monitor": "monitor",
+    "ecran": "monitor", "telephone": "ip_phone", "phone": "ip_phone",
+    "imprimante": "printer_laser", "printer": "printer_laser",
+    "materiel reseau": "network_switch", "networkequipment": "network_switch",
+    "network equipment": "network_switch", "network device": "network_switch",
+}
+GLPI_SUBTYPES = {
+    "portable": "laptop", "laptop": "laptop", "notebook": "laptop", "tour": "desktop",
+    "mini tour": "desktop", "ordinateur de bureau": "desktop", "station de travail": "desktop",
+    "desktop": "desktop", "serveur": "server_rack", "server": "server_rack",
+    "tout en un": "all_in_one", "all in one": "all_in_one", "tablette": "tablet",
+    "tablet": "tablet", "mobile": "smartphone", "smartphone": "smartphone",
+    "telephone ip": "ip_phone", "fixe": "ip_phone", "switch": "network_switch",
+    "routeur": "router", "router": "router", "pare feu": "firewall", "firewall": "firewall",
+    "borne wifi": "wifi_access_point", "point d acces": "wifi_access_point",
+    "access point": "wifi_access_point", "multifonction": "mfp", "copieur": "mfp",
+    "jet d encre": "printer_inkjet", "laser": "printer_laser",
+}
+
+
+def glpi_category(item_type: str, subtype: str) -> str | None:
+    """Category of a GLPI row from its class and sub-type, or None."""
+    sub = GLPI_SUBTYPES.get(fold(subtype))
+    return sub or GLPI_ITEMTYPES.get(fold(item_type))
+
+
 class LabelMatcher:
     """Matches labels to category indices; results are cached per distinct label."""
 

@@ -17,7 +17,7 @@ from ..fleet import DEFAULT, DERIVED, INPUT, NEW, Fleet
 from ..issues import Issue
 from ..normalize import fold
 from .conditions import condition_code
-from .labels import LabelMatcher, is_total_label
+from .labels import LabelMatcher, glpi_category, is_total_label
 from .values import (days_to_dates, is_blank, map_distinct, parse_column, parse_date,
                      parse_number, parse_numbers, text)
 
@@ -112,6 +112,9 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext) -> ChunkResul
     fa = ctx.factors
     labels = column("type")
     cat = _categories(labels, ctx)
+    item_types = column("item_type")
+    if item_types is not None:                      # a GLPI export: class + sub-type
+        _glpi_categories(cat, item_types, labels, ctx)
     status = np.full(n, ASSESSED, dtype=np.int8)
     status[cat == TOTAL_CODE] = TOTAL
     no_type = np.flatnonzero(cat == -3)
@@ -197,6 +200,19 @@ def _categories(labels, ctx: SheetContext) -> np.ndarray:
             return -3
         return TOTAL_CODE if is_total_label(label) else ctx.matcher.match(label)[0]
     return map_distinct(labels, code, np.int64, ctx.cache("type"))
+
+
+def _glpi_categories(cat: np.ndarray, item_types, labels, ctx: SheetContext) -> None:
+    """Rows whose type is blank or unknown take their category from the GLPI class and
+    sub-type ("Ordinateur" + "Portable" -> laptop)."""
+    index = {c: i for i, c in enumerate(ctx.factors.categories)}
+    for i in np.flatnonzero((cat == -1) | (cat == -3)):
+        item = text(item_types[i])
+        if not item:
+            continue
+        cid = glpi_category(item, text(labels[i]) if labels is not None else "")
+        if cid in index:
+            cat[i] = index[cid]
 
 
 def _labels(values) -> tuple[np.ndarray, list[str]]:

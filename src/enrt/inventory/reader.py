@@ -135,6 +135,8 @@ def _find_header(head: list[list]) -> tuple[str, int | None, dict[str, int]]:
         if ({"activity", "unit"} & set(columns) and {"activity", "type"} & set(columns)
                 and {"quantity", "amount"} & set(columns)):
             return "activities", i, columns
+        if "item_type" in columns and "type" not in columns:
+            columns["type"] = columns["item_type"]       # GLPI global view: class only
         if "type" in columns and set(columns) & EQUIPMENT_FIELDS:
             return "equipment", i, columns
         if "room" in columns and "pue" in columns:
