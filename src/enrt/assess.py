@@ -67,12 +67,18 @@ def check_options(inputs: Sequence[str | Path], year: int | None, method: str) -
     return year
 
 
+def category_matcher(fs: LoadedFactorSet, fa: FactorArrays) -> LabelMatcher:
+    """Equipment labels -> categories: the set's aliases, then its own labels (the
+    template's drop-down shows the labels)."""
+    return LabelMatcher({cid: [*c.aliases, *(x for x in (c.label_fr, c.label_en) if x)]
+                         for cid, c in fs.model.categories.items()}, fa.categories)
+
+
 def read_fleet(inputs: Sequence[str | Path], fs: LoadedFactorSet, year: int
                ) -> tuple[FactorArrays, list[InputResult], Fleet]:
     """Read every inventory against one factor set: arrays, per-file results, fleet."""
     fa = build_arrays(fs, year)
-    matcher = LabelMatcher({cid: c.aliases for cid, c in fs.model.categories.items()},
-                           fa.categories)
+    matcher = category_matcher(fs, fa)
     gc_was_enabled = gc.isenabled()
     gc.disable()       # millions of short-lived cells, no cycles: the collector only costs time
     try:

@@ -18,6 +18,11 @@ def write_text(target: str, content: str) -> None:
         sys.stdout.write(content)
         sys.stdout.flush()
         return
+    write_bytes(target, content.encode("utf-8"))
+
+
+def write_bytes(target: str, data: bytes) -> None:
+    """Write ``data`` to the file ``target`` atomically (temp file + rename)."""
     path = Path(target)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
@@ -29,8 +34,8 @@ def write_text(target: str, content: str) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         os.chmod(tmp, 0o666 & ~_umask())      # mkstemp makes 0600; a report is a normal file
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -8,6 +8,7 @@ from ..factors.loader import DEFAULT_SET_ID
 from . import assess as assess_cmd
 from . import factors as factors_cmd
 from .schema import schema
+from .template import template
 from .errors import set_debug
 
 app = typer.Typer(name="enrt", no_args_is_help=True, add_completion=False,
@@ -34,6 +35,7 @@ def main(
 app.command("assess")(assess_cmd.assess)
 app.add_typer(factors_cmd.app, name="factors")
 app.command("schema")(schema)
+app.command("template")(template)
 
 
 def run() -> None:

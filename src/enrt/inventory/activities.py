@@ -50,7 +50,8 @@ def unit_of(written: str) -> tuple[str | None, float] | None:
 
 def matcher_for(m: FactorSet) -> LabelMatcher:
     ids = tuple(m.activities)
-    return LabelMatcher({a: act.aliases for a, act in m.activities.items()}, ids)
+    return LabelMatcher({a: [*act.aliases, *(x for x in (act.label_fr, act.label_en) if x)]
+                         for a, act in m.activities.items()}, ids)
 
 
 def read_activities(raw, head: list[list], hrow: int, columns: dict[str, int], m: FactorSet,

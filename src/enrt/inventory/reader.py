@@ -106,9 +106,15 @@ def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: in
         elif kind == "ignored" and (ph := find_practice_header(head)):
             result.sheets.append(SheetSummary(name=raw.name, kind="practices",
                                               header_row=ph[0] + 1))
+            before = (result.practices.rows_read, len(result.practices.statuses),
+                      len(result.practices.issues))
             read_practices(itertools.chain(head[ph[0] + 1:], raw.rows), ph[0], ph[1],
                            str(path), raw.name, result.practices)
-            result.sheets[-1].rows_read = result.practices.rows_read
+            sheet = result.sheets[-1]
+            sheet.rows_read = result.practices.rows_read - before[0]
+            sheet.rows_assessed = len(result.practices.statuses) - before[1]
+            sheet.rows_rejected = len(result.practices.issues) - before[2]
+            sheet.rows_skipped_blank = sheet.rows_read - sheet.rows_assessed - sheet.rows_rejected
         elif kind == "ignored" and (org := read_organisation(head, str(path), raw.name))[0]:
             result.sheets.append(SheetSummary(name=raw.name, kind="organisation"))
             result.organisation.merge(org[0])

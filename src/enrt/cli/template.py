@@ -1,0 +1,29 @@
+"""``enrt template``: a blank inventory workbook to fill in."""
+from __future__ import annotations
+
+from enum import Enum
+
+import typer
+
+from ..output import write_bytes
+from ..template import template_bytes
+from .errors import handle_errors
+from .options import FactorsOpt
+
+
+class Lang(str, Enum):
+    fr = "fr"
+    en = "en"
+
+
+@handle_errors
+def template(
+    output: str = typer.Option(..., "--output", "-o", metavar="PATH",
+                               help="Where to write the .xlsx workbook."),
+    lang: Lang = typer.Option(Lang.fr, "--lang", help="Headers and lists in fr or en."),
+    factors: str = FactorsOpt,
+) -> None:
+    """Write a blank inventory workbook: every sheet enrt reads, drop-down lists, the 59
+    DINUM practices, and instructions."""
+    write_bytes(output, template_bytes(lang.value, factors))
+    typer.echo(f"wrote {output}: fill it in, then run 'enrt assess {output}'", err=True)
