@@ -17,6 +17,7 @@ from .model import (ACTIVITY_UNITS, CATEGORY_IDS, CRITERIA_UNITS, TERRITORY_TIER
                     Value)
 from .yamlmap import join, key_lines, line_of
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)     # libyaml when installed: 5x faster
 LIFETIME_RANGE = (0.5, 30.0)
 PREVIOUS_LIFE_RANGE = (0.0, 20.0)
 PUE_RANGE = (1.0, 5.0)
@@ -46,7 +47,7 @@ def parse(text: str, file: str) -> tuple[object, dict[str, int], list[Finding]]:
     """YAML text -> (data, line map, findings of the YAML layer); data is None when the
     text is not YAML."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return None, {}, [Finding(file, mark.line + 1 if mark else None, "", "yaml-syntax",
@@ -57,7 +58,7 @@ def parse(text: str, file: str) -> tuple[object, dict[str, int], list[Finding]]:
                                   "write a factor set (see docs/factors.md)")]
     lines, traps = key_lines(root)
     findings = [Finding(file, t.line, t.path, t.code, t.message, t.fix) for t in traps]
-    data = yaml.SafeLoader(text).get_single_data()
+    data = yaml.load(text, Loader=_LOADER)
     return data, lines, findings
 
 

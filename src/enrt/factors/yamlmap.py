@@ -69,7 +69,7 @@ def key_lines(root: yaml.Node) -> tuple[dict[str, int], list[Trap]]:
 
 
 def _scalar_traps(node: yaml.Node, path: str, traps: list[Trap], is_key: bool = False) -> None:
-    if not isinstance(node, yaml.ScalarNode) or node.style is not None:
+    if not isinstance(node, yaml.ScalarNode) or node.style not in (None, ""):
         return                                  # quoted scalars are taken as written
     text, line = node.value, node.start_mark.line + 1
     if node.tag == _BOOL_TAG and text.lower() not in ("true", "false"):
