@@ -229,3 +229,33 @@ def test_glpi_export_assesses_without_editing(tmp_path):
     assert r.provenance["purchase_date"] == {"input": 5, "missing": 2}
     ignored = {i.message for i in r.issues if i.code == "column-ignored"}
     assert "column 'Statut' is not used" in ignored
+
+
+def test_review_fixes_room_spellings_unit_column_prices_and_glpi_english(tmp_path, tiny_set):
+    # one room written two ways is one room: the meter is applied once
+    path = write_xlsx(tmp_path / "r.xlsx", {
+        "Parc": [["Type", "Qté", "Salle serveur", "Unité", "Prix unitaire"],
+                 ["Serveur", 1, "Salle A", "pièce", 1000], ["Serveur", 1, "SALLE A", None, None],
+                 ["Ecran", 1, None, None, "cher"]],
+        "Salles": [["Salle serveur", "PUE", "kWh mesurés"], ["Salle A", 1.5, 900],
+                   ["Salle B", 1.5, 500]]})
+    r = assess([path], factors=tiny_set, year=2025)
+    assert {s.name: s.kind for s in r.inputs[0].sheets}["Parc"] == "equipment"  # despite Unité
+    assert r.totals["gwp"].use == pytest.approx(900 * 0.05)      # the screen is rejected
+    errors = [(i.code, i.row) for i in r.issues if i.severity == "error"]
+    assert errors == [("invalid-number", 4)]              # unreadable price rejects the row
+    assert r.inputs[0].rows_rejected == 1
+    warn = [i.message for i in r.issues if i.code == "room-without-equipment"]
+    assert len(warn) == 1 and "salle b" in warn[0].lower()
+    assert r.totals["gwp"].services == 0.0
+    glpi = write_csv(tmp_path / "g.csv", ["Name;Entity;Item type;Type;Location",
+                                          "PC1;City;Computer;Laptop;HQ", "M1;City;Monitor;;HQ"])
+    r = assess([glpi], year=2025)
+    assert {c.category: c.quantity for c in r.by_category} == {"laptop": 1, "monitor": 1}
+
+
+def test_template_needs_an_xlsx_path_and_agents_are_positive(cli, tmp_path):
+    res = cli("template", "-o", tmp_path / "x.csv")
+    assert res.exit_code == 2 and "does not end in .xlsx" in res.stderr
+    res = cli("assess", EXAMPLES / "inventaire-commune.xlsx", "--agents", "-3")
+    assert res.exit_code == 2

@@ -37,13 +37,19 @@ def assess(inputs: Sequence[str | Path], factors: str | Path | None = None,
     org = Organisation() if organisation is None else organisation
     for r in results:
         org.merge(r.organisation)
-    meters = {k: v for r in results for k, v in r.room_meters.items()}
-    measured = np.array([meters.get(fold(name), (np.nan, ""))[0] for name in fleet.room_names])
-    weights, estimated = apply_room_meters(weights, fleet, measured)
-    rooms = {name: {"kwh_estimated": float(estimated[k]),
-                    "kwh_measured": None if np.isnan(measured[k]) else float(measured[k]),
-                    "measured_how": meters.get(fold(name), (0, None))[1]}
-             for k, name in enumerate(fleet.room_names) if k}
+    row_group, groups = room_groups(fleet)
+    meters = [results[i].room_meters.get(key, (np.nan, None)) for i, key, _ in groups]
+    measured = np.array([np.nan, *(m[0] for m in meters)])
+    weights, estimated = apply_room_meters(weights, row_group, measured)
+    rooms = {name: {"kwh_estimated": float(estimated[g]),
+                    "kwh_measured": None if np.isnan(measured[g]) else float(measured[g]),
+                    "measured_how": meters[g - 1][1]}
+             for g, (_, _, name) in enumerate(groups, start=1)}
+    named = {(i, key) for i, key, _ in groups}
+    for i, r in enumerate(results):
+        for key, (kwh, _) in r.room_meters.items():
+            if (i, key) not in named:
+                rooms[key] = {"kwh_estimated": 0.0, "kwh_measured": kwh, "measured_how": None}
     return build_report(fs, fa, results, fleet, weights, year, method, org, territory_scope,
                         rooms)
 
@@ -65,6 +71,31 @@ def check_options(inputs: Sequence[str | Path], year: int | None, method: str) -
     if not 1990 <= year <= 2100:
         raise UsageError(f"year {year} is out of range", hint="give a year such as 2025")
     return year
+
+
+def room_groups(fleet: Fleet) -> tuple[np.ndarray, list[tuple[int, str, str]]]:
+    """Each row's server room as a group of (input file, folded room name): "Salle A" and
+    "SALLE A" are one room, and a room belongs to the file that lists it. Group 0 = no room.
+    Returns the per-row group and, for groups 1.., (input index, folded name, name)."""
+    folded = [fold(n) for n in fleet.room_names]
+    table: dict[tuple[int, str], int] = {}
+    groups: list[tuple[int, str, str]] = []
+    pairs = np.unique(np.stack([fleet.input_index.astype(np.int64),
+                                fleet.room.astype(np.int64)]), axis=1)
+    lookup = {}
+    for i, code in pairs.T:
+        if code == 0:
+            continue
+        key = (int(i), folded[code])
+        if key not in table:
+            table[key] = len(groups) + 1
+            groups.append((int(i), folded[code], fleet.room_names[code]))
+        lookup[(int(i), int(code))] = table[key]
+    codes = np.zeros((int(fleet.input_index.max(initial=0)) + 1, len(fleet.room_names)),
+                     dtype=np.int64)
+    for (i, code), g in lookup.items():
+        codes[i, code] = g
+    return codes[fleet.input_index, fleet.room], groups
 
 
 def category_matcher(fs: LoadedFactorSet, fa: FactorArrays) -> LabelMatcher:

@@ -80,20 +80,20 @@ def row_weights(fleet: Fleet, fa: FactorArrays, year: int, method: str = "linear
                    energy=energy, pue=pue, manufacture=q * share, use=q * energy * pue)
 
 
-def apply_room_meters(w: Weights, fleet: Fleet, measured: np.ndarray
+def apply_room_meters(w: Weights, row_group: np.ndarray, measured: np.ndarray
                       ) -> tuple[Weights, np.ndarray]:
     """Rows in a server room whose yearly kWh is measured get their use weights scaled
     so that together they use the measured kWh (PUE already inside the figure); the
     split between rows, hence categories and countries, follows the estimates.
 
-    ``measured[r]`` is the kWh of room code r (NaN: not metered). Returns the new weights
-    and the estimated kWh per room before the change."""
-    estimated = np.bincount(fleet.room, weights=w.use, minlength=len(measured))
+    ``row_group`` gives each row's room group (0: no room); ``measured[g]`` the kWh of
+    group g (NaN: not metered). Returns the new weights and the estimate per group."""
+    estimated = np.bincount(row_group, weights=w.use, minlength=len(measured))
     scale = np.ones(len(measured))
     ok = ~np.isnan(measured) & (estimated > 0)
     scale[ok] = measured[ok] / estimated[ok]
-    scale[0] = 1.0                                   # code 0: no room
-    return replace(w, use=w.use * scale[fleet.room]), estimated
+    scale[0] = 1.0
+    return replace(w, use=w.use * scale[row_group]), estimated
 
 
 @dataclass(frozen=True)

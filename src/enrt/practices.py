@@ -147,7 +147,7 @@ def maturity(statuses: dict[str, str]) -> dict | None:
     order = {"non": 0, "prevu": 1, "en cours": 2, None: 3}
     todo = [p for p in referential() if p.priority == "Prioritaire"
             and statuses.get(p.id) not in ("fait", "non applicable")]
-    todo.sort(key=lambda p: (order[statuses.get(p.id)], p.id))
+    todo.sort(key=lambda p: (order[statuses.get(p.id)], p.family_id, int(p.id.split(".")[1])))
     return {
         "source": SOURCE,
         "weights": WEIGHTS, "points": {STATUS_LABELS[k]: v for k, v in POINTS.items()},

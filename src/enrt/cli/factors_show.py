@@ -52,5 +52,14 @@ def show(
     for code, v in data["electricity"].items():
         t.add_row(code, *[f"{v[k]:.4g}" if k in v else "n/c" for k in crits])
     con.print(t)
+    if data["activities"]:
+        t = Table(title="Services, network and prestations (per unit)", title_justify="left")
+        for col in ["activity", "kind", "unit", "quality", *crits, "aliases"]:
+            t.add_column(col, overflow="fold")
+        for aid, a in data["activities"].items():
+            t.add_row(aid, a["kind"], a["unit"], str(a["quality"]),
+                      *[fmt(a["factors"].get(k), 4) for k in crits],
+                      ", ".join(a["aliases"][:5]) + (" …" if len(a["aliases"]) > 5 else ""))
+        con.print(t)
     con.print(f"Defaults: country {data['defaults']['country']}, PUE {data['defaults']['pue']}")
     write_text("-", buf.getvalue())

@@ -5,6 +5,7 @@ from enum import Enum
 
 import typer
 
+from ..errors import UsageError
 from ..output import write_bytes
 from ..template import template_bytes
 from .errors import handle_errors
@@ -25,5 +26,8 @@ def template(
 ) -> None:
     """Write a blank inventory workbook: every sheet enrt reads, drop-down lists, the 59
     DINUM practices, and instructions."""
+    if not output.lower().endswith((".xlsx", ".xlsm")):
+        raise UsageError(f"the template is an Excel workbook: {output!r} does not end in .xlsx",
+                         hint="use -o inventaire.xlsx")
     write_bytes(output, template_bytes(lang.value, factors))
     typer.echo(f"wrote {output}: fill it in, then run 'enrt assess {output}'", err=True)

@@ -26,4 +26,10 @@ def resolved(fs: LoadedFactorSet, year: int) -> dict:
                   "previous_life_years": c.previous_life_years.value,
                   "datacenter": c.datacenter, "aliases": list(c.aliases)}
             for cid, c in m.categories.items()},
+        "activities": {
+            aid: {"label_fr": a.label_fr, "label_en": a.label_en, "kind": a.kind,
+                  "unit": a.unit, "quality": a.quality,
+                  "factors": {k: v.value for k, v in a.factors.items()},
+                  "aliases": list(a.aliases)}
+            for aid, a in m.activities.items()},
     }

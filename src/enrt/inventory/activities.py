@@ -87,7 +87,7 @@ def read_activities(raw, head: list[list], hrow: int, columns: dict[str, int], m
         if idx < 0:
             err(rownum, "label", "unknown-activity", f"unknown service or prestation {label!r}",
                 hint if hint.startswith(("did you", "ambiguous")) else
-                "use a service listed by 'enrt factors show' (activities)")
+                "use a service listed by 'enrt factors show' (services and prestations)")
             continue
         aid = matcher.categories[idx]
         act = m.activities[aid]

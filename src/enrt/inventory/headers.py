@@ -13,7 +13,7 @@ HEADER_ALIASES: dict[str, list[str]] = {
     "type": ["type", "type d'equipement", "type d'équipement", "type de materiel", "type de matériel",
              "type de poste", "equipement", "équipement", "materiel", "matériel", "categorie",
              "catégorie", "category", "equipment", "equipment type", "device", "device type",
-             "asset type", "item type", "nature", "famille", "libelle", "libellé",
+             "asset type", "nature", "famille", "libelle", "libellé",
              "designation", "désignation", "article"],
     "quantity": ["quantite", "quantité", "qte", "qté", "qty", "quantity", "nb", "nbr", "nbre",
                  "nombre", "nombre d'unites", "count", "units", "unites", "unités", "effectif",

@@ -162,6 +162,10 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext) -> ChunkResul
                       "give a PUE between 1 and 5, or leave it blank for the server room's PUE")
     pue = np.where(np.isnan(row_pue), pue, row_pue)
 
+    unit_price = _number(column, "unit_price", rej, 0.0, 1e7, "invalid-number",
+                         "give the unit price in euros, e.g. 899 or 899,90")
+    amount = _number(column, "amount", rej, 0.0, 1e9, "invalid-number",
+                     "give the line's amount in euros")
     status[(status == ASSESSED) & rej.bad] = REJECTED
     keep = status == ASSESSED
     fleet = Fleet.from_columns(
@@ -177,10 +181,6 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext) -> ChunkResul
         row_number=(first_row + np.flatnonzero(keep)).astype(np.int32),
         room_names=rooms[1],
     )
-    unit_price = _number(column, "unit_price", rej, 0.0, 1e7, "invalid-number",
-                         "give the unit price in euros, e.g. 899 or 899,90")
-    amount = _number(column, "amount", rej, 0.0, 1e9, "invalid-number",
-                     "give the line's amount in euros")
     fleet.spend = np.where(np.isnan(amount), unit_price * quantity, amount)[keep]
     for fname in ("entity", "site", "project"):
         values = column(fname)

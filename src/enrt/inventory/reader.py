@@ -135,11 +135,22 @@ def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: in
     return result
 
 
+def _has_practice_title(row: list) -> bool:
+    from ..practices import HEADERS
+    titles = {fold(a) for a in HEADERS["title"]}
+    return any(isinstance(c, str) and fold(c) in titles for c in row)
+
+
 def _find_header(head: list[list]) -> tuple[str, int | None, dict[str, int]]:
     for i, row in enumerate(head):
         columns = map_header_row(row)
-        if ({"activity", "unit"} & set(columns) and {"activity", "type"} & set(columns)
-                and {"quantity", "amount"} & set(columns)):
+        if find_practice_header([row]) and _has_practice_title(row):
+            return "ignored", None, {}             # read as a good-practice sheet
+        device_only = {"purchase_date", "withdrawal_date", "lifetime", "lifetime_months",
+                       "condition", "annual_kwh", "power_w", "room", "pue"}
+        if {"quantity", "amount"} & set(columns) and (
+                "activity" in columns or ("unit" in columns and "type" in columns
+                                          and not device_only & set(columns))):
             return "activities", i, columns
         if "item_type" in columns and "type" not in columns:
             columns["type"] = columns["item_type"]       # GLPI global view: class only

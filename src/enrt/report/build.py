@@ -73,7 +73,8 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
         not_covered += [a.activity for a in activities if a.criteria[k] is None]
         covered = [a.criteria[k] for a in activities if a.criteria[k] is not None]
         services = sum(covered) if covered or not activities else None
-        parts = [x for x in (pv.manufacture, pv.use, services) if x is not None]
+        parts = [x for x in (pv.manufacture, pv.use, services if activities else None)
+                 if x is not None]
         totals[k] = CriterionTotal(unit=model.criteria[k].unit, not_covered=not_covered,
                                    manufacture=pv.manufacture, use=pv.use, services=services,
                                    total=sum(parts) if parts else None)
@@ -112,13 +113,14 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
     for name, room in (rooms or {}).items():
         if room["kwh_measured"] is None:
             continue
-        if room["kwh_estimated"] > 0:
+        if room["kwh_estimated"] > 0 and room["measured_how"]:
             issues.append(Issue("info", "room-measured", f"server room {name!r}: measured "
                                 f"{room['kwh_measured']:g} kWh ({room['measured_how']}) replaces "
                                 f"the estimate of {room['kwh_estimated']:.1f} kWh"))
         else:
             issues.append(Issue("warning", "room-without-equipment", f"server room {name!r} has "
-                                "a measured consumption but no equipment row: it is not counted",
+                                "a measured consumption but no equipment row names it (or its "
+                                "rows estimate 0 kWh): it is not counted",
                                 hint="name the room on the rows of the equipment it holds"))
     missing = [f for f in ("agents", "population") if getattr(org, f) is None]
     if missing:
