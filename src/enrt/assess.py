@@ -80,10 +80,10 @@ def room_groups(fleet: Fleet) -> tuple[np.ndarray, list[tuple[int, str, str]]]:
     folded = [fold(n) for n in fleet.room_names]
     table: dict[tuple[int, str], int] = {}
     groups: list[tuple[int, str, str]] = []
-    pairs = np.unique(np.stack([fleet.input_index.astype(np.int64),
-                                fleet.room.astype(np.int64)]), axis=1)
+    n_rooms = len(fleet.room_names)
+    key = fleet.input_index.astype(np.int64) * n_rooms + fleet.room
     lookup = {}
-    for i, code in pairs.T:
+    for i, code in (divmod(int(k), n_rooms) for k in np.flatnonzero(np.bincount(key))):
         if code == 0:
             continue
         key = (int(i), folded[code])

@@ -7,7 +7,6 @@ import typer
 
 from ..errors import UsageError
 from ..output import write_bytes
-from ..template import template_bytes
 from .errors import handle_errors
 from .options import FactorsOpt
 
@@ -29,5 +28,6 @@ def template(
     if not output.lower().endswith((".xlsx", ".xlsm")):
         raise UsageError(f"the template is an Excel workbook: {output!r} does not end in .xlsx",
                          hint="use -o inventaire.xlsx")
+    from ..template import template_bytes     # openpyxl: imported only when needed
     write_bytes(output, template_bytes(lang.value, factors))
     typer.echo(f"wrote {output}: fill it in, then run 'enrt assess {output}'", err=True)
