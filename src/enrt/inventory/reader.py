@@ -27,7 +27,7 @@ from .activities import ActivityRow, read_activities
 from .rooms import read_rooms
 from .mapper import ASSESSED, BLANK, REJECTED, TOTAL, SheetContext, column_letter, map_chunk
 from .sources import RawSheet, open_inventory
-from .values import parse_number, text
+from .values import text
 
 HEADER_SCAN_ROWS = 30
 # besides the type, an equipment table names at least one of these (comment or model
