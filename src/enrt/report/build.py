@@ -21,10 +21,6 @@ from ..territory import territory_estimate
 SEVERITY_ORDER = ("error", "warning", "info")
 
 
-def _num(x: float) -> float | None:
-    return None if x is None or not np.isfinite(x) else float(x)
-
-
 def _phases(manufacture: float | None, use: float | None) -> PhaseValues:
     """Total = sum of the covered phases; None only when neither phase is covered."""
     parts = [x for x in (manufacture, use) if x is not None]
