@@ -228,7 +228,7 @@ def test_glpi_export_assesses_without_editing(tmp_path):
     assert {s.site for s in r.by_site} == {"Hôtel de ville", "Médiathèque"}
     assert r.provenance["purchase_date"] == {"input": 5, "missing": 2}
     ignored = {i.message for i in r.issues if i.code == "column-ignored"}
-    assert "column 'Statut' is not used" in ignored
+    assert "column 'Statut' is not used" not in ignored        # the status is read
 
 
 def test_review_fixes_room_spellings_unit_column_prices_and_glpi_english(tmp_path, tiny_set):

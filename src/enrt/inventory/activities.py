@@ -7,7 +7,6 @@ VM-year, vCPU-hour, TB-year…) or, for spend-based activities, an amount in eur
 """
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -54,10 +53,16 @@ def matcher_for(m: FactorSet) -> LabelMatcher:
                          for a, act in m.activities.items()}, ids)
 
 
-def read_activities(raw, head: list[list], hrow: int, columns: dict[str, int], m: FactorSet,
-                    file: str, summary, out: list[ActivityRow], issues: list[Issue]) -> None:
-    matcher = matcher_for(m)
+def read_activities(rows, columns: dict[str, int], m: FactorSet, file: str, sheet: str | None,
+                    col_offset: int, summary, out: list[ActivityRow], issues: list[Issue],
+                    matcher: LabelMatcher | None = None, equipment: LabelMatcher | None = None,
+                    counted: bool = True) -> list[tuple[int, list]]:
+    """Read (row number, cells) pairs as service rows. Rows naming equipment rather than a
+    service (``equipment`` matcher) are returned, to be read as equipment rows; with
+    ``counted`` False the rows were already counted as read (routed from another table)."""
+    matcher = matcher or matcher_for(m)
     label_col = columns.get("activity", columns.get("type"))
+    to_equipment: list[tuple[int, list]] = []
 
     def cell(row, f):
         j = columns.get(f) if f != "label" else label_col
@@ -65,25 +70,29 @@ def read_activities(raw, head: list[list], hrow: int, columns: dict[str, int], m
 
     def err(rownum, fname, code, msg, hint):
         j = label_col if fname == "label" else columns.get(fname)
-        issues.append(Issue("error", code, msg, file, raw.name, rownum,
-                            None if j is None else column_letter(raw.col_offset + j), hint))
+        issues.append(Issue("error", code, msg, file, sheet, rownum,
+                            None if j is None else column_letter(col_offset + j), hint))
 
-    for k, row in enumerate(itertools.chain(head[hrow + 1:], raw.rows)):
-        rownum = hrow + 2 + k
-        summary.rows_read += 1
+    for rownum, row in rows:
+        if counted:
+            summary.rows_read += 1
         label = text(cell(row, "label"))
         if all(is_blank(c) for c in row):
-            summary.rows_skipped_blank += 1
+            summary.skip("blank")
             continue
         if is_total_label(label) or (not label and any(is_total_label(c) for c in row)):
-            summary.rows_skipped_total += 1
+            summary.skip("total")
             continue
-        summary.rows_rejected += 1                   # until the row proves valid
         if not label:
+            summary.rows_rejected += 1
             err(rownum, "label", "missing-type", "row has values but no service or prestation",
                 "name the service (e.g. VM, Stockage, Données mobiles, TMA, Télécom)")
             continue
         idx, hint = matcher.match(label)
+        if idx < 0 and equipment is not None and equipment.match(label)[0] >= 0:
+            to_equipment.append((rownum, row))
+            continue
+        summary.rows_rejected += 1                   # until the row proves valid
         if idx < 0:
             err(rownum, "label", "unknown-activity", f"unknown service or prestation {label!r}",
                 hint if hint.startswith(("did you", "ambiguous")) else
@@ -121,4 +130,5 @@ def read_activities(raw, head: list[list], hrow: int, columns: dict[str, int], m
             continue
         summary.rows_rejected -= 1
         summary.rows_assessed += 1
-        out.append(ActivityRow(aid, value, label, file, raw.name, rownum))
+        out.append(ActivityRow(aid, value, label, file, sheet, rownum))
+    return to_equipment

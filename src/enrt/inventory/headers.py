@@ -13,7 +13,8 @@ HEADER_ALIASES: dict[str, list[str]] = {
     "type": ["type", "type d'equipement", "type d'équipement", "type de materiel", "type de matériel",
              "type de poste", "equipement", "équipement", "materiel", "matériel", "categorie",
              "catégorie", "category", "equipment", "equipment type", "device", "device type",
-             "asset type", "nature", "famille", "libelle", "libellé",
+             "asset type", "asset category", "asset class", "item category", "hardware type",
+             "type of equipment", "nature", "famille", "libelle", "libellé",
              "designation", "désignation", "article"],
     "quantity": ["quantite", "quantité", "qte", "qté", "qty", "quantity", "nb", "nbr", "nbre",
                  "nombre", "nombre d'unites", "count", "units", "unites", "unités", "effectif",
@@ -32,6 +33,12 @@ HEADER_ALIASES: dict[str, list[str]] = {
                  "duree d'utilisation", "durée d'utilisation", "duree d'amortissement",
                  "durée d'amortissement", "lifetime", "lifespan", "life", "useful life",
                  "lifetime years", "service life"],
+    "status": ["statut", "status", "etat du materiel", "état du matériel", "statut du materiel",
+               "statut du matériel", "etat d'usage", "état d'usage", "situation",
+               "asset status", "lifecycle status", "statut d'utilisation", "usage status"],
+    "physical_state": ["etat physique", "état physique", "etat general", "état général",
+                       "etat de fonctionnement", "état de fonctionnement", "physical condition",
+                       "physical state", "working condition"],
     "condition": ["etat", "état", "condition", "etat a l'achat", "état à l'achat", "provenance",
                   "origine", "neuf reconditionne", "neuf ou reconditionne", "new refurbished",
                   "state", "acquisition mode", "mode d'acquisition"],
@@ -60,7 +67,8 @@ HEADER_ALIASES: dict[str, list[str]] = {
              "building", "address", "implantation"],
     "entity": ["entite", "entité", "service", "direction", "commune", "entity", "department",
                "departement", "collectivite", "collectivité", "pole", "pôle", "organisation",
-               "organization", "structure", "business unit"],
+               "organization", "structure", "business unit", "directorate", "cost centre",
+             "cost center", "team", "division"],
     "room": ["salle serveur", "salle serveurs", "salle informatique", "salle", "local technique",
              "server room", "room", "datacenter", "data center", "centre de donnees",
              "centre de données", "baie", "nom de la salle", "room name", "salle machine"],
@@ -69,10 +77,16 @@ HEADER_ALIASES: dict[str, list[str]] = {
               "marque modele", "marque et modele", "make", "make model", "fabricant",
               "manufacturer", "numero de serie", "numéro de série", "serial number", "n de serie",
               "inventaire", "numero d'inventaire", "asset tag", "commentaire", "commentaires",
-              "remarque", "remarques", "comment", "comments", "notes", "observations"],
+              "remarque", "remarques", "comment", "comments", "notes", "observations",
+              "nom", "name", "hostname", "nom d'hote", "derniere modification",
+              "last update", "systeme d'exploitation", "operating system", "usager",
+              "utilisateur", "user", "assigned to", "numero d'inventaire", "inventory number",
+              "asset number", "asset id", "id", "groupe", "group", "composants", "components",
+              "processeur", "processor", "firmware"],
     "unit_price": ["prix", "prix unitaire", "prix d'achat", "prix d'achat unitaire", "prix ht",
                    "prix unitaire ht", "cout unitaire", "coût unitaire", "purchase price",
-                   "unit price", "price"],
+                   "unit price", "price", "purchase cost", "unit cost", "cost price",
+                   "purchase value", "valeur d'achat"],
     "amount": ["montant", "montant ht", "montant total", "prix total", "cout total",
                "coût total", "total price", "amount", "total amount", "cout", "coût", "cost"],
     "activity": ["service heberge", "service hébergé", "services heberges", "services hébergés",
@@ -127,23 +141,48 @@ def _unit_variant(field: str | None, words: list[str]) -> str | None:
     return field
 
 
-def map_header_row(cells: list) -> dict[str, int]:
+def map_header_row(cells: list, overrides: dict[str, str] | None = None) -> dict[str, int]:
     """field -> column index for one candidate header row; first column wins a field.
 
     "type" is special: an explicit type column beats a designation/description column.
+    ``overrides`` (folded header -> field, or "ignore") come from a mapping file and win.
     """
     found: dict[str, int] = {}
     type_rank: int | None = None
     for j, cell in enumerate(cells):
+        if overrides and isinstance(cell, str) and fold(cell) in overrides:
+            field = overrides[fold(cell)]
+            if field and field != "ignore":
+                found[field] = j if field not in found or field == "type" else found[field]
+                if field == "type":
+                    type_rank = -1
+            continue
         field = match_header(cell)
         if field is None:
             continue
         if field == "type":
             rank = 0 if fold(cell).startswith(("type", "categor", "equipment", "device", "asset",
                                                 "item", "famille", "nature", "equipement",
-                                                "materiel")) else 1
+                                                "materiel", "hardware")) else 1
             if type_rank is None or rank < type_rank:
                 found["type"], type_rank = j, rank
             continue
         found.setdefault(field, j)
     return found
+
+
+_CURRENCIES = {"£": "GBP", "$": "USD", "¥": "JPY", "₣": "CHF"}
+_CURRENCY_WORDS = {"gbp": "GBP", "usd": "USD", "chf": "CHF", "pound": "GBP", "pounds": "GBP",
+                   "livre": "GBP", "livres": "GBP", "dollar": "USD", "dollars": "USD",
+                   "sterling": "GBP", "cad": "CAD", "jpy": "JPY", "sek": "SEK", "dkk": "DKK",
+                   "nok": "NOK", "pln": "PLN"}
+
+
+def header_currency(cell: object) -> str | None:
+    """A currency other than the euro written in a price header ('Purchase Cost (£)')."""
+    if not isinstance(cell, str):
+        return None
+    for sign, code in _CURRENCIES.items():
+        if sign in cell:
+            return code
+    return next((_CURRENCY_WORDS[w] for w in fold(cell).split() if w in _CURRENCY_WORDS), None)

@@ -3,17 +3,24 @@
 "Ecran 24 pouces" matches the alias "ecran" because the alias appears as whole words in
 the label; the longest matching alias wins ("imprimante multifonction" over
 "imprimante"). Two different categories matching with aliases of the same length is
-ambiguous and rejected rather than guessed.
+ambiguous and rejected rather than guessed. Equipment the factor sets have no category
+for (UPS, camera, keyboard) is named as such; a "did you mean" is offered only when an
+alias is close enough (rapidfuzz ratio >= SUGGEST_MIN), never a far-fetched one.
 """
 from __future__ import annotations
 
-import difflib
 import re
+
+from rapidfuzz import fuzz, process
 
 from ..normalize import fold
 
+UNKNOWN, TOTAL_LABEL, NO_TYPE, NO_CATEGORY, AMBIGUOUS = -1, -2, -3, -4, -6
+SUGGEST_MIN = 80          # rapidfuzz ratio (0-100) below which no suggestion is made
+
 TOTAL_WORDS = ("total", "sous total", "subtotal", "sub total", "grand total", "total general",
                "totaux", "somme", "sum")
+_TOTAL_ANYWHERE = re.compile(r"\b(total|totaux|sous total|subtotal)\b")
 
 
 def is_total_label(label: object) -> bool:
@@ -21,40 +28,62 @@ def is_total_label(label: object) -> bool:
     return any(key == w or key.startswith(w + " ") for w in TOTAL_WORDS)
 
 
-# GLPI asset classes (item type, French or English UI) -> category when the row's own type
-# says nothing more precise; and GLPI's usual sub-types, which are bare words ("Portable",
-# "Tour") too ambiguous for the general aliases but clear once the class is known.
-GLPI_ITEMTYPES = {
-    "ordinateur": "desktop", "computer": "desktop", "moniteur": "monitor", "monitor": "monitor",
-    "ecran": "monitor", "telephone": "ip_phone", "phone": "ip_phone",
-    "imprimante": "printer_laser", "printer": "printer_laser",
-    "materiel reseau": "network_switch", "networkequipment": "network_switch",
-    "network equipment": "network_switch", "network device": "network_switch",
+def mentions_total(label: object) -> bool:
+    """'Nombre total de matériels : 96': a total line written as a sentence."""
+    return isinstance(label, str) and _TOTAL_ANYWHERE.search(fold(label)) is not None
+
+
+# Equipment people list that no factor set category covers: named plainly, never matched
+# to the nearest-looking category ("Onduleur" is not a "routeur").
+NO_CATEGORY_WORDS: dict[str, list[str]] = {
+    "UPS": ["onduleur", "onduleurs", "ups", "alimentation sans interruption", "asi"],
+    "camera": ["camera", "cameras", "caméra", "caméras", "videoprotection", "vidéoprotection",
+               "videosurveillance", "vidéosurveillance", "cctv", "camera ip", "webcam",
+               "appareil photo", "nvr", "enregistreur video"],
+    "keyboard or mouse": ["clavier", "claviers", "souris", "keyboard", "mouse", "pave numerique",
+                          "kit clavier souris"],
+    "headset or speaker": ["casque", "micro casque", "casque audio", "headset", "headphones",
+                           "enceinte", "haut parleur", "speaker", "speakers", "micro"],
+    "scanner": ["scanner", "scanners", "scanneur", "numeriseur", "numériseur",
+                "lecteur code barre", "lecteur de code barre", "douchette",
+                "barcode scanner"],
+    "badge reader or payment terminal": ["badgeuse", "lecteur de badge", "badge reader",
+                                         "terminal de paiement", "tpe", "horodateur"],
+    "thin client": ["client leger", "client léger", "thin client", "zero client"],
+    "accessory": ["cable", "câble", "chargeur", "charger", "adaptateur", "adapter", "cle usb",
+                  "clé usb", "usb key", "batterie", "battery", "pdu", "kvm",
+                  "baie de brassage", "panneau de brassage", "patch panel"],
+    "radio or GPS": ["talkie walkie", "radio", "gps", "balise gps"],
 }
-GLPI_SUBTYPES = {
-    "portable": "laptop", "laptop": "laptop", "notebook": "laptop", "tour": "desktop",
-    "mini tour": "desktop", "ordinateur de bureau": "desktop", "station de travail": "desktop",
-    "desktop": "desktop", "serveur": "server_rack", "server": "server_rack",
-    "tout en un": "all_in_one", "all in one": "all_in_one", "tablette": "tablet",
-    "tablet": "tablet", "mobile": "smartphone", "smartphone": "smartphone",
-    "telephone ip": "ip_phone", "fixe": "ip_phone", "switch": "network_switch",
-    "routeur": "router", "router": "router", "pare feu": "firewall", "firewall": "firewall",
-    "borne wifi": "wifi_access_point", "point d acces": "wifi_access_point",
-    "access point": "wifi_access_point", "multifonction": "mfp", "copieur": "mfp",
-    "jet d encre": "printer_inkjet", "laser": "printer_laser",
+# Bare words that name two categories: rejected with both readings, not guessed.
+AMBIGUOUS_WORDS = {
+    "portable": "a laptop ('PC portable') or a mobile phone ('téléphone portable')",
+    "portables": "laptops ('PC portables') or mobile phones ('téléphones portables')",
+    "poste": "a workstation ('poste fixe', 'poste portable') or a phone ('poste téléphonique')",
+    "postes": "workstations ('postes fixes') or phones ('postes téléphoniques')",
+    "terminal": "a computer, a phone or a payment terminal",
 }
 
 
-def glpi_category(item_type: str, subtype: str) -> str | None:
-    """Category of a GLPI row from its class and sub-type, or None."""
-    sub = GLPI_SUBTYPES.get(fold(subtype))
-    return sub or GLPI_ITEMTYPES.get(fold(item_type))
+def _word_pattern(words) -> re.Pattern:
+    ordered = sorted((w for w in words if w), key=len, reverse=True)
+    if not ordered:
+        return re.compile(r"(?!x)x")             # matches nothing
+    return re.compile(r"\b(" + "|".join(re.escape(a) for a in ordered) + r")\b")
+
+
+_NO_CAT_INDEX = {fold(w): name for name, words in NO_CATEGORY_WORDS.items() for w in words}
+_NO_CAT_PATTERN = _word_pattern(_NO_CAT_INDEX)
+_AMBIGUOUS = {fold(k): v for k, v in AMBIGUOUS_WORDS.items()}
 
 
 class LabelMatcher:
-    """Matches labels to category indices; results are cached per distinct label."""
+    """Matches labels to category indices; results are cached per distinct label.
 
-    def __init__(self, aliases: dict[str, list[str]], categories: tuple[str, ...]):
+    ``overrides`` (label -> category id, from a mapping file) win over the aliases."""
+
+    def __init__(self, aliases: dict[str, list[str]], categories: tuple[str, ...],
+                 overrides: dict[str, str] | None = None):
         index = {c: i for i, c in enumerate(categories)}
         self.alias_to_cat: dict[str, int] = {}
         for cid, names in aliases.items():
@@ -64,13 +93,15 @@ class LabelMatcher:
                 key = fold(name)
                 if key:
                     self.alias_to_cat.setdefault(key, index[cid])
+        self.overrides = {fold(k): index[v] for k, v in (overrides or {}).items()
+                          if v in index}
         self.categories = categories
-        ordered = sorted(self.alias_to_cat, key=len, reverse=True)
-        self._pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in ordered) + r")\b")
+        self._aliases = list(self.alias_to_cat)
+        self._pattern = _word_pattern(self.alias_to_cat)
         self._cache: dict[str, tuple[int, str]] = {}
 
     def match(self, label: str) -> tuple[int, str]:
-        """(category index, '') or (-1, hint)."""
+        """(category index, '') or (UNKNOWN | AMBIGUOUS | NO_CATEGORY, hint)."""
         hit = self._cache.get(label)
         if hit is None:
             hit = self._cache[label] = self._match(label)
@@ -78,6 +109,8 @@ class LabelMatcher:
 
     def _match(self, label: str) -> tuple[int, str]:
         key = fold(label)
+        if key in self.overrides:
+            return self.overrides[key], ""
         if key in self.alias_to_cat:
             return self.alias_to_cat[key], ""
         found: dict[int, set[int]] = {}
@@ -90,9 +123,22 @@ class LabelMatcher:
             if len(cats) == 1:
                 return next(iter(cats)), ""
             names = " or ".join(sorted(self.categories[c] for c in cats))
-            return -1, f"ambiguous label, could be {names}: write the equipment type more precisely"
-        close = difflib.get_close_matches(key, list(self.alias_to_cat), n=1, cutoff=0.6)
+            return AMBIGUOUS, f"ambiguous label, could be {names}: write the equipment type " \
+                              "more precisely"
+        if key in _AMBIGUOUS:
+            return AMBIGUOUS, f"ambiguous label: it can mean {_AMBIGUOUS[key]}; write the " \
+                              "equipment type in full"
+        if (m := _NO_CAT_PATTERN.search(key)) is not None:
+            return NO_CATEGORY, f"the factor set has no category for a {_NO_CAT_INDEX[m.group(1)]}" \
+                                ": leave it out, or add the category to your own factor set " \
+                                "(--factors)"
+        return UNKNOWN, self.suggestion(key)
+
+    def suggestion(self, key: str) -> str:
+        close = process.extractOne(key, self._aliases, scorer=fuzz.ratio,
+                                   score_cutoff=SUGGEST_MIN) if len(key) >= 4 else None
         if close:
             cid = self.categories[self.alias_to_cat[close[0]]]
-            return -1, f"did you mean {close[0]!r} ({cid})?"
-        return -1, "use an equipment type listed by 'enrt factors show' (aliases column)"
+            return f"did you mean {close[0]!r} ({cid})?"
+        return "use an equipment type listed by 'enrt factors show' (aliases), or map the " \
+               "label to a category in a mapping file (enrt map)"

@@ -16,13 +16,21 @@ from ..factors.arrays import FactorArrays
 from ..fleet import DEFAULT, DERIVED, INPUT, NEW, Fleet
 from ..issues import Issue
 from ..normalize import fold
+from . import glpi
 from .conditions import condition_code
-from .labels import LabelMatcher, glpi_category, is_total_label
+from .labels import (AMBIGUOUS, NO_CATEGORY, NO_TYPE, TOTAL_LABEL, UNKNOWN, LabelMatcher,
+                     is_total_label, mentions_total)
+from .statuses import IN_USE, MEANINGS, REASONS, STOCK, StatusTable
 from .values import (days_to_dates, is_blank, map_distinct, parse_column, parse_date,
                      parse_number, parse_numbers, text)
 
-ASSESSED, BLANK, TOTAL, REJECTED = 0, 1, 2, 3
-TOTAL_CODE = -2
+ASSESSED, BLANK, TOTAL, REJECTED, HEADING, NOT_IN_USE, HIDDEN, OUT_OF_PERIOD, VIRTUAL_ROW, \
+    SERVICE = range(10)
+N_STATES = 10
+# skipped states and the reason they are reported under
+SKIP_REASONS = {BLANK: "blank", TOTAL: "total", HEADING: "heading", NOT_IN_USE: "not_in_use",
+                HIDDEN: "hidden", OUT_OF_PERIOD: "out_of_period", VIRTUAL_ROW: "not_physical"}
+TOTAL_CODE = TOTAL_LABEL
 
 
 def column_letter(index: int) -> str:
@@ -48,10 +56,19 @@ class SheetContext:
     year: int
     rooms: dict[str, float]             # folded room name -> PUE
     input_index: int = 0
+    statuses: StatusTable = field(default_factory=StatusTable)
+    count_stock: bool = False           # in-stock rows are assessed (option)
+    hidden_rows: np.ndarray | None = None   # 1-based rows hidden in the sheet (filter, by hand)
+    glpi_class: str | None = None       # class of a single-class GLPI export
+    activity_matcher: LabelMatcher | None = None   # services met in an equipment sheet
+    factor_set: object = None           # the FactorSet model, for those service rows
+    default_country: int | None = None  # --country, else the factor set's default
     segment_sum: float = 0.0            # quantity since the last blank/total row (carried)
     segment_rows: int = 0               # typed rows since the last blank/total row
     unknown_rooms: dict[str, int] = field(default_factory=dict)
     caches: dict[str, dict] = field(default_factory=dict)   # field -> cell -> parsed value
+    # (reason, detail) -> [rows, units, first row numbers]: one issue per reason at the end
+    skips: dict[tuple[str, str], list] = field(default_factory=dict)
 
     def cache(self, fname: str) -> dict:
         return self.caches.setdefault(fname, {})
@@ -60,19 +77,26 @@ class SheetContext:
         j = self.columns[fname]
         return f"{column_letter(self.col_offset + j)} ({self.headers[fname]})"
 
+    def note_skip(self, reason: str, detail: str, rows: np.ndarray, units: float) -> None:
+        entry = self.skips.setdefault((reason, detail), [0, 0.0, []])
+        entry[0] += len(rows)
+        entry[1] += units
+        entry[2].extend(int(r) for r in rows[:max(0, 5 - len(entry[2]))])
+
 
 @dataclass
 class ChunkResult:
     fleet: Fleet
     issues: list[Issue]
-    status: np.ndarray                  # per row: ASSESSED / BLANK / TOTAL / REJECTED
+    status: np.ndarray                  # per row: ASSESSED / BLANK / TOTAL / REJECTED / …
+    services: np.ndarray                # indices of rows naming a service (routed)
 
 
 class _Rejections:
     """Collects per-field problems; a row with any problem is rejected."""
 
-    def __init__(self, ctx: SheetContext, first_row: int, status: np.ndarray):
-        self.ctx, self.first_row = ctx, first_row
+    def __init__(self, ctx: SheetContext, row_numbers: np.ndarray, status: np.ndarray):
+        self.ctx, self.row_numbers = ctx, row_numbers
         self.skip = status != ASSESSED
         self.bad = np.zeros(len(status), dtype=bool)
         self.found: list[tuple[int, int, Issue]] = []
@@ -88,7 +112,7 @@ class _Rejections:
             msg = message(shown) if callable(message) else message
             fix = hint(shown) if callable(hint) else hint
             self.found.append((int(i), self.ctx.columns.get(fname, -1), Issue(
-                severity, code, msg, self.ctx.file, self.ctx.sheet, self.first_row + int(i),
+                severity, code, msg, self.ctx.file, self.ctx.sheet, int(self.row_numbers[i]),
                 column, fix)))
         if severity == "error":
             self.bad |= mask
@@ -97,8 +121,12 @@ class _Rejections:
         return [iss for _, _, iss in sorted(self.found, key=lambda t: (t[0], t[1]))]
 
 
-def map_chunk(rows: list[list], first_row: int, ctx: SheetContext) -> ChunkResult:
+def map_chunk(rows: list[list], first_row: int, ctx: SheetContext,
+              row_numbers: np.ndarray | None = None) -> ChunkResult:
+    """Map a block of rows; ``row_numbers`` (1-based) when the rows are not contiguous."""
     n = len(rows)
+    if row_numbers is None:
+        row_numbers = first_row + np.arange(n, dtype=np.int64)
     cols = ctx.columns
     by_column = list(zip_longest(*rows))       # one C-level transposition per chunk
     missing = (None,) * n
@@ -110,31 +138,40 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext) -> ChunkResul
         return by_column[j] if j < len(by_column) else missing
 
     fa = ctx.factors
-    labels = column("type")
-    cat = _categories(labels, ctx)
     item_types = column("item_type")
-    if item_types is not None:                      # a GLPI export: class + sub-type
-        _glpi_categories(cat, item_types, labels, ctx)
+    labels = column("type") if cols.get("type") != cols.get("item_type") else None
+    cat, hints = _categories(labels, item_types, ctx, n)
     status = np.full(n, ASSESSED, dtype=np.int8)
     status[cat == TOTAL_CODE] = TOTAL
-    no_type = np.flatnonzero(cat == -3)
-    for i in no_type:
+    blank = np.zeros(n, dtype=bool)
+    for i in np.flatnonzero(cat < 0):
         row = rows[i]
         if all(is_blank(c) for c in row):
-            status[i] = BLANK
-        elif any(is_total_label(c) for c in row):
+            status[i], blank[i] = BLANK, True
+        elif cat[i] == NO_TYPE and any(is_total_label(c) for c in row):
             status[i] = TOTAL
 
     quantity_raw = column("quantity")
     qty = parse_numbers(quantity_raw, ctx.cache("quantity")) if quantity_raw is not None \
         else np.full(n, np.nan)
     _unlabelled_sums(rows, status, cat, qty, ctx)
+    units = np.where(np.isfinite(qty) & (qty >= 0), qty, np.where(np.isnan(qty), 1.0, 0.0))
+    unknown_status = _skip_rows(rows, status, cat, labels, column, units, row_numbers, ctx)
 
-    rej = _Rejections(ctx, first_row, status)
-    rej.add(cat == -3, "type", "missing-type", "row has values but no equipment type",
+    services = np.flatnonzero(status == SERVICE)
+    rej = _Rejections(ctx, row_numbers, status)
+    rej.add(cat == NO_TYPE, "type", "missing-type", "row has values but no equipment type",
             "fill in the equipment type, or delete the row")
-    rej.add(cat == -1, "type", "unknown-type", lambda v: f"unknown equipment type {text(v)!r}",
-            lambda v: ctx.matcher.match(text(v))[1], labels)
+    for code, issue in ((UNKNOWN, "unknown-type"), (AMBIGUOUS, "unknown-type"),
+                        (NO_CATEGORY, "no-category")):
+        rej.add(cat == code, "type", issue,
+                (lambda v: f"no category for {text(v)!r}") if code == NO_CATEGORY else
+                (lambda v: f"unknown equipment type {text(v)!r}"),
+                lambda v: hints.get(text(v), ""), labels if labels is not None else item_types)
+    rej.add(unknown_status, "status", "unknown-status",
+            lambda v: f"unknown status {text(v)!r}: in use or not?",
+            "map the word under 'statuses:' in a mapping file (enrt map), e.g. "
+            "'Affecté: in_use' or 'Au rebut: disposed'", column("status"))
 
     qty_default = np.isnan(qty)
     rej.add(np.isinf(qty), "quantity", "invalid-quantity",
@@ -146,7 +183,7 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext) -> ChunkResul
     quantity = np.where(qty_default, 1.0, qty)
     quantity_src = np.where(qty_default, DEFAULT, INPUT).astype(np.int8)
 
-    purchase, withdrawal = _dates(column, rej, ctx)
+    purchase, withdrawal = _dates(column, rej, ctx, status, units, row_numbers)
     lifetime = _number(column, "lifetime", rej, 0.0, 50.0, "invalid-lifetime",
                        "give the lifetime in years, more than 0 and at most 50", strict_min=True)
     months = _number(column, "lifetime_months", rej, 0.0, 600.0, "invalid-lifetime",
@@ -178,7 +215,7 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext) -> ChunkResul
         country_src=country_src[keep], pue=pue[keep],
         room=rooms[0][keep],
         input_index=np.full(int(keep.sum()), ctx.input_index, dtype=np.int16),
-        row_number=(first_row + np.flatnonzero(keep)).astype(np.int32),
+        row_number=row_numbers[keep].astype(np.int32),
         room_names=rooms[1],
     )
     fleet.spend = np.where(np.isnan(amount), unit_price * quantity, amount)[keep]
@@ -189,30 +226,88 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext) -> ChunkResul
         codes, names = _labels(values)
         setattr(fleet, fname, codes[keep])
         setattr(fleet, f"{fname}_names", names)
-    return ChunkResult(fleet=fleet, issues=rej.issues(), status=status)
+    return ChunkResult(fleet=fleet, issues=rej.issues(), status=status, services=services)
 
 
-def _categories(labels, ctx: SheetContext) -> np.ndarray:
-    """Category index per row; -1 unknown, -2 total row, -3 no type given."""
-    def code(v) -> int:
-        label = text(v)
-        if not label:
-            return -3
-        return TOTAL_CODE if is_total_label(label) else ctx.matcher.match(label)[0]
-    return map_distinct(labels, code, np.int64, ctx.cache("type"))
+def _categories(labels, item_types, ctx: SheetContext, n: int) -> tuple[np.ndarray, dict]:
+    """Category index per row, or a negative code (labels.UNKNOWN, NO_TYPE, TOTAL_LABEL,
+    NO_CATEGORY, AMBIGUOUS, glpi.VIRTUAL); and the hint of each refused label."""
+    hints = ctx.cache("type_hints")
+
+    def code(label: str, glpi_class: str | None) -> int:
+        if not label and glpi_class is None:
+            return NO_TYPE
+        if is_total_label(label):
+            return TOTAL_CODE
+        idx, hint = glpi.category_of(glpi_class, label, ctx.matcher) if glpi_class \
+            else ctx.matcher.match(label)
+        if idx == UNKNOWN and mentions_total(label):
+            return TOTAL_CODE
+        if hint:
+            hints[label] = hint
+        return idx
+
+    if item_types is None:
+        return map_distinct(labels, lambda v: code(text(v), ctx.glpi_class), np.int64,
+                            ctx.cache("type")), hints
+
+    def pair(p) -> int:                       # GLPI global view: (item type, sub-type)
+        item, sub = text(p[0]), text(p[1])
+        cls = glpi.class_of(item) if item else ctx.glpi_class
+        if fold(item) in glpi.NOT_EQUIPMENT:
+            return glpi.VIRTUAL                 # licences, certificates: not devices
+        if item and cls is None:
+            hints[sub or item] = f"GLPI item type {item!r} has no category in enrt"
+            return NO_CATEGORY
+        return code(sub, cls)
+    pairs = list(zip(item_types, labels if labels is not None else (None,) * n))
+    return map_distinct(pairs, pair, np.int64, ctx.cache("type_pairs")), hints
 
 
-def _glpi_categories(cat: np.ndarray, item_types, labels, ctx: SheetContext) -> None:
-    """Rows whose type is blank or unknown take their category from the GLPI class and
-    sub-type ("Ordinateur" + "Portable" -> laptop)."""
-    index = {c: i for i, c in enumerate(ctx.factors.categories)}
-    for i in np.flatnonzero((cat == -1) | (cat == -3)):
-        item = text(item_types[i])
-        if not item:
-            continue
-        cid = glpi_category(item, text(labels[i]) if labels is not None else "")
-        if cid in index:
-            cat[i] = index[cid]
+def _skip_rows(rows, status, cat, labels, column, units, row_numbers, ctx: SheetContext
+               ) -> np.ndarray:
+    """Rows that are there but not in the fleet: hidden, not in use, virtual machines,
+    section headings; and service rows met in an equipment sheet (routed). Returns the
+    rows whose status word is unknown (rejected later)."""
+    def skip(mask, state, reason, detail=""):
+        if mask.any():
+            status[mask] = state
+            ctx.note_skip(reason, detail, row_numbers[mask], float(units[mask].sum()))
+
+    if ctx.hidden_rows is not None and len(ctx.hidden_rows):
+        skip((status == ASSESSED) & np.isin(row_numbers, ctx.hidden_rows), HIDDEN, "hidden")
+    unknown_status = np.zeros(len(status), dtype=bool)
+    raw = column("status")
+    if raw is not None:
+        table = ctx.statuses
+
+        def meaning(v) -> int:               # -2 blank (in use), -1 unknown
+            t = text(v)
+            m = table.meaning(t) if t else IN_USE
+            return -1 if m is None else (-2 if m == IN_USE else MEANINGS.index(m))
+        codes = map_distinct(raw, meaning, np.int64, ctx.cache("status"))
+        out = (status == ASSESSED) & (codes > 0)
+        if ctx.count_stock:
+            out &= codes != MEANINGS.index(STOCK)
+        words: dict[str, list[int]] = {}
+        for i in np.flatnonzero(out):
+            words.setdefault(text(raw[i]), []).append(i)
+        for word, idx in sorted(words.items()):
+            mask = np.zeros(len(status), dtype=bool)
+            mask[idx] = True
+            skip(mask, NOT_IN_USE, "not_in_use", f"{word} ({REASONS[MEANINGS[codes[idx[0]]]]})")
+        unknown_status = (status == ASSESSED) & (codes == -1)
+    skip((status == ASSESSED) & (cat == glpi.VIRTUAL), VIRTUAL_ROW, "not_physical",
+         "virtual machines, licences and other items that are not devices")
+    for i in np.flatnonzero((status == ASSESSED) & (cat == UNKNOWN)):
+        label = text(labels[i]) if labels is not None else ""
+        if sum(1 for c in rows[i] if not is_blank(c)) == 1:
+            mask = np.zeros(len(status), dtype=bool)
+            mask[i] = True
+            skip(mask, HEADING, "heading", label)
+        elif ctx.activity_matcher is not None and ctx.activity_matcher.match(label)[0] >= 0:
+            status[i] = SERVICE
+    return unknown_status
 
 
 def _labels(values) -> tuple[np.ndarray, list[str]]:
@@ -224,7 +319,7 @@ def _labels(values) -> tuple[np.ndarray, list[str]]:
 
 
 def _unlabelled_sums(rows: list, status: np.ndarray, cat: np.ndarray, qty: np.ndarray,
-                     ctx: SheetContext) -> None:
+                     ctx: SheetContext) -> None:  # noqa: C901
     """A row with no type, nothing but numbers in it, and a quantity equal to the sum of
     at least two rows above it (since the last blank or total row) is a formula total
     without a label: skip it as a total. Anything else without a type is rejected."""
@@ -235,7 +330,7 @@ def _unlabelled_sums(rows: list, status: np.ndarray, cat: np.ndarray, qty: np.nd
     bounds = np.flatnonzero((status == BLANK) | (status == TOTAL))
     date_cols = [ctx.columns[f] for f in ("purchase_date", "withdrawal_date")
                  if f in ctx.columns]
-    for i in np.flatnonzero((cat == -3) & (status == ASSESSED) & np.isfinite(qty)):
+    for i in np.flatnonzero((cat == NO_TYPE) & (status == ASSESSED) & np.isfinite(qty)):
         k = np.searchsorted(bounds, i) - 1
         if k >= 0:
             above, n_above = cs[i] - cs[bounds[k]], counts[i] - counts[bounds[k]]
@@ -258,7 +353,9 @@ def _only_numbers(row) -> bool:
     return all(is_blank(c) or np.isfinite(parse_number(c)) for c in row)
 
 
-def _dates(column, rej: _Rejections, ctx: SheetContext):
+def _dates(column, rej: _Rejections, ctx: SheetContext, status, units, row_numbers):
+    """Purchase and withdrawal dates; rows not in the fleet during the assessed year are
+    skipped as out of period (not rejected: the inventory is right, the year is not theirs)."""
     start = np.datetime64(f"{ctx.year}-01-01", "D")
     end = np.datetime64(f"{ctx.year}-12-31", "D")
     out = []
@@ -276,12 +373,16 @@ def _dates(column, rej: _Rejections, ctx: SheetContext):
     both = ~np.isnat(purchase) & ~np.isnat(withdrawal)
     rej.add(both & (withdrawal < purchase), "withdrawal_date", "date-order",
             "withdrawal date is before the purchase date", "check both dates")
-    rej.add(~np.isnat(purchase) & (purchase > end), "purchase_date", "out-of-period",
-            f"purchased after the assessed year {ctx.year}",
-            "remove the row, or assess a later year with --year")
-    rej.add(~np.isnat(withdrawal) & (withdrawal < start), "withdrawal_date", "out-of-period",
-            f"withdrawn before the assessed year {ctx.year}",
-            "remove the row, or assess an earlier year with --year")
+    free = (status == ASSESSED) & ~rej.bad
+    for mask, detail in ((free & ~np.isnat(withdrawal) & (withdrawal < start),
+                          f"withdrawn before {ctx.year}"),
+                         (free & ~np.isnat(purchase) & (purchase > end),
+                          f"purchased after {ctx.year}")):
+        mask &= status == ASSESSED
+        if mask.any():
+            status[mask] = OUT_OF_PERIOD
+            rej.skip |= mask
+            ctx.note_skip("out_of_period", detail, row_numbers[mask], float(units[mask].sum()))
     return purchase, withdrawal
 
 
@@ -347,8 +448,9 @@ def _energy(column, rej: _Rejections, n: int):
 
 def _country(column, rej: _Rejections, fa: FactorArrays, n: int):
     raw = column("country")
+    default = fa.default_country if rej.ctx.default_country is None else rej.ctx.default_country
     if raw is None:
-        return np.full(n, fa.default_country), np.zeros(n, dtype=np.int8)
+        return np.full(n, default), np.zeros(n, dtype=np.int8)
     index = fa.country_index()
 
     def code(v) -> int:
@@ -365,7 +467,7 @@ def _country(column, rej: _Rejections, fa: FactorArrays, n: int):
             "use a factor set with that country (--factors), or leave the country blank for "
             "the default", raw)
     src = np.where(codes == -1, DEFAULT, INPUT).astype(np.int8)
-    return np.where(codes < 0, fa.default_country, codes), src
+    return np.where(codes < 0, default, codes), src
 
 
 def _room(column, ctx: SheetContext, n: int, status: np.ndarray):

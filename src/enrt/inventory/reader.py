@@ -3,7 +3,9 @@
 A sheet is recognised by its header row (searched in the first rows, below any title
 lines), not by its name: a row naming the equipment type and at least one other known
 field starts an equipment table; a row naming a room and a PUE starts a server-room
-table. Other sheets (notes, an organisation sheet) are listed as ignored.
+table. Other sheets (notes, an organisation sheet) are listed as ignored. Sheets that
+would count the same equipment twice (a pivot or a summary restating the detail) and
+hidden sheets are read, then left out with a warning saying how many rows and units.
 """
 from __future__ import annotations
 
@@ -15,43 +17,50 @@ from pathlib import Path
 import numpy as np
 
 from ..factors.arrays import FactorArrays
+from ..factors.model import FactorSet
 from ..fleet import Fleet
 from ..issues import Issue
 from ..normalize import fold
-from .headers import map_header_row
-from .labels import LabelMatcher
 from ..practices import PracticeSheet, find_practice_header, read_practices
+from . import glpi
+from .activities import ActivityRow, matcher_for, read_activities
+from .headers import header_currency, map_header_row
+from .labels import LabelMatcher
+from .mapper import ASSESSED, N_STATES, REJECTED, SKIP_REASONS, SheetContext, column_letter, \
+    map_chunk
+from .options import ReadOptions
 from .organisation import Organisation, read_organisation
-from ..factors.model import FactorSet
-from .activities import ActivityRow, read_activities
 from .rooms import read_rooms
-from .mapper import ASSESSED, BLANK, REJECTED, TOTAL, SheetContext, column_letter, map_chunk
+from .sheet_checks import check_condition_column, pivot_markers, skip_issues
 from .sources import RawSheet, open_inventory
+from .statuses import StatusTable
+from .summary import SheetSummary
 from .values import text
+from .visibility import hidden_rows
 
 HEADER_SCAN_ROWS = 30
 # besides the type, an equipment table names at least one of these (comment or model
 # columns alone do not make a notes sheet an inventory)
 EQUIPMENT_FIELDS = {"quantity", "purchase_date", "withdrawal_date", "lifetime",
                     "lifetime_months", "condition", "annual_kwh", "power_w", "country", "site",
-                    "entity", "room", "pue", "project", "unit_price", "amount"}
+                    "entity", "room", "pue", "project", "unit_price", "amount", "status"}
+DEVICE_ONLY = {"purchase_date", "withdrawal_date", "lifetime", "lifetime_months",
+               "condition", "annual_kwh", "power_w", "room", "pue"}
 CHUNK_ROWS = 50_000
+GLPI_KINDS = {f"glpi_{c}": c for c in (glpi.COMPUTER, glpi.MONITOR, glpi.NETWORK, glpi.PHONE,
+                                       glpi.PRINTER, glpi.PERIPHERAL)}
 
 
 @dataclass
-class SheetSummary:
-    name: str | None
-    kind: str                       # "equipment" | "server_rooms" | "ignored"
-    header_row: int | None = None
-    rows_read: int = 0
-    rows_assessed: int = 0
-    rows_rejected: int = 0
-    rows_skipped_blank: int = 0
-    rows_skipped_total: int = 0
+class SheetPart:
+    """What one table sheet contributed; a part can be left out whole afterwards."""
 
-    @property
-    def rows_skipped(self) -> int:
-        return self.rows_skipped_blank + self.rows_skipped_total
+    summary: SheetSummary
+    fleet: Fleet
+    issues: list[Issue]
+    activities: list[ActivityRow]
+    forced: bool = False                 # the mapping file says what this sheet is
+    blocks: list[Fleet] = field(default_factory=list)
 
 
 @dataclass
@@ -66,6 +75,9 @@ class InputResult:
     organisation: Organisation = field(default_factory=Organisation)
     practices: PracticeSheet = field(default_factory=PracticeSheet)
     activities: list[ActivityRow] = field(default_factory=list)
+    # what was understood, for 'enrt map': sheet -> kind, header -> field, label -> category
+    understood: dict[str, dict] = field(default_factory=lambda: {
+        "sheets": {}, "headers": {}, "labels": {}, "statuses": {}})
 
 
 def file_sha256(path: Path) -> str:
@@ -77,62 +89,118 @@ def file_sha256(path: Path) -> str:
 
 
 def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: int,
-                   input_index: int = 0, factors: FactorSet | None = None) -> InputResult:
+                   input_index: int = 0, factors: FactorSet | None = None,
+                   options: ReadOptions | None = None, sha256: str | None = None) -> InputResult:
     path = Path(path)
+    options = options or ReadOptions()
+    mapping = options.mapping
     sheets = open_inventory(path)
-    result = InputResult(path=str(path), sha256=file_sha256(path), fleet=Fleet.empty())
+    result = InputResult(path=str(path), sha256=sha256 or file_sha256(path),
+                         fleet=Fleet.empty())
+    hidden = hidden_rows(path) if not options.include_hidden else {}
+    activity_matcher = matcher_for(factors) if factors is not None else None
+    overrides = mapping.header_overrides() if mapping else None
     found = []
     for raw in sheets:
         head = list(itertools.islice(raw.rows, HEADER_SCAN_ROWS))
-        kind, hrow, columns = _find_header(head)
-        found.append((raw, head, kind, hrow, columns))
+        forced = mapping.sheet_kind(raw.name or path.name) if mapping else None
+        kind, hrow, columns = _find_header(head, overrides, matcher, activity_matcher)
+        if forced:
+            kind = _forced_kind(forced, kind, hrow)
+        found.append((raw, head, kind, hrow, columns, forced))
     # server rooms first: equipment rows anywhere in the file may name them
-    for raw, head, kind, hrow, columns in found:
+    for raw, head, kind, hrow, columns, _ in found:
         if kind == "server_rooms":
             read_rooms(raw, head, hrow, columns, result)
-    parts = []
-    for raw, head, kind, hrow, columns in found:
-        if kind == "equipment":
-            ctx = SheetContext(file=str(path), sheet=raw.name, columns=columns,
+    parts: list[SheetPart] = []
+    statuses = StatusTable(mapping.statuses if mapping else None)
+    for raw, head, kind, hrow, columns, forced in found:
+        label = raw.name or path.name
+        result.understood["sheets"][label] = kind
+        if kind in ("equipment", "activities"):
+            ctx = SheetContext(file=str(path), sheet=raw.name, columns=dict(columns),
                                headers={f: text(head[hrow][j]) for f, j in columns.items()},
                                col_offset=raw.col_offset, factors=fa, matcher=matcher,
-                               year=year, rooms=result.rooms, input_index=input_index)
-            parts.append(_read_equipment(raw, head, hrow, ctx, result))
-        elif kind == "activities" and factors is not None:
-            summary = SheetSummary(name=raw.name, kind="activities", header_row=hrow + 1)
-            result.sheets.append(summary)
-            read_activities(raw, head, hrow, columns, factors, str(path), summary,
-                            result.activities, result.issues)
-        elif kind == "ignored" and (ph := find_practice_header(head)):
-            result.sheets.append(SheetSummary(name=raw.name, kind="practices",
-                                              header_row=ph[0] + 1))
-            before = (result.practices.rows_read, len(result.practices.statuses),
-                      len(result.practices.issues))
-            read_practices(itertools.chain(head[ph[0] + 1:], raw.rows), ph[0], ph[1],
-                           str(path), raw.name, result.practices)
-            sheet = result.sheets[-1]
-            sheet.rows_read = result.practices.rows_read - before[0]
-            sheet.rows_assessed = len(result.practices.statuses) - before[1]
-            sheet.rows_rejected = len(result.practices.issues) - before[2]
-            sheet.rows_skipped_blank = sheet.rows_read - sheet.rows_assessed - sheet.rows_rejected
-        elif kind == "ignored" and (org := read_organisation(head, str(path), raw.name))[0]:
+                               year=year, rooms=result.rooms, input_index=input_index,
+                               statuses=statuses, count_stock=options.count_stock,
+                               hidden_rows=hidden.get(raw.name) if raw.name else None,
+                               glpi_class=GLPI_KINDS.get(forced or ""),
+                               activity_matcher=activity_matcher, factor_set=factors,
+                               default_country=_country_index(fa, options.country))
+            _understand_headers(result, label, head[hrow], columns)
+            part = _read_table(raw, head, hrow, kind, ctx, result, factors, forced)
+            parts.append(part)
+            if raw.hidden and not options.include_hidden:
+                _leave_out(part, "hidden_sheet", Issue(
+                    "warning", "sheet-hidden", f"sheet {raw.name!r} is hidden: its "
+                    f"{part.summary.rows_assessed + part.summary.rows_rejected} row(s) "
+                    f"({_units(part):g} units) are left out", str(path), raw.name,
+                    hint="show the sheet in the spreadsheet, or give --include-hidden to "
+                         "count hidden sheets and rows"))
+        elif kind == "pivot":
+            result.sheets.append(SheetSummary(name=raw.name, kind="pivot", header_row=hrow + 1))
+            result.issues.append(Issue(
+                "warning", "pivot-table", f"sheet {raw.name!r} looks like a pivot table (a "
+                "summary of other rows): it is left out", str(path), raw.name,
+                None if hrow is None else hrow + 1,
+                hint="enrt reads the detail rows; if this summary is all you have, give one "
+                     "row per equipment type with a 'Quantité' column"))
+        elif kind == "server_rooms":
+            continue
+        elif kind in ("ignored", "practices") and (ph := find_practice_header(head)):
+            _read_practice_sheet(raw, head, ph, path, result)
+        elif kind in ("ignored", "organisation") and \
+                (org := read_organisation(head, str(path), raw.name))[0] and forced != "ignored":
             result.sheets.append(SheetSummary(name=raw.name, kind="organisation"))
             result.organisation.merge(org[0])
             result.issues.extend(org[1])
-        elif kind == "ignored":
+        else:
             result.sheets.append(SheetSummary(name=raw.name, kind="ignored"))
             result.issues.append(Issue(
-                "info", "sheet-ignored", "no equipment or server-room table found; sheet ignored",
+                "info", "sheet-ignored", "no equipment or server-room table found; sheet ignored"
+                if forced != "ignored" else "sheet ignored (mapping file)",
                 str(path), raw.name, hint="an equipment table needs a header row with a type "
                 "column (e.g. 'Type d'équipement') and another known column (e.g. 'Quantité')"))
+    _leave_out_restated(parts, str(path))
+    for part in parts:
+        result.issues.extend(part.issues)
+        result.activities.extend(part.activities)
     result.issues.extend(result.practices.issues)
     if not any(s.kind in ("equipment", "activities") for s in result.sheets):
         result.issues.append(Issue(
             "error", "no-equipment-table", "no equipment table found in this file", str(path),
             hint="the table needs a header row with a type column (e.g. 'Type d'équipement') "
                  "and another known column (e.g. 'Quantité'), within its first 30 rows"))
-    result.fleet = Fleet.concat(parts)
+    result.fleet = Fleet.concat([p.fleet for p in parts])
     return result
+
+
+def _country_index(fa: FactorArrays, country: str | None) -> int | None:
+    return None if country is None else fa.country_index()[country]
+
+
+def _forced_kind(forced: str, found: str, hrow: int | None) -> str:
+    """The mapping file's sheet kind; a table kind needs a header row to read."""
+    if forced in GLPI_KINDS or forced == "equipment":
+        return "equipment" if hrow is not None else "ignored"
+    if forced == "services":
+        return "activities" if hrow is not None else "ignored"
+    if forced == "server_rooms":
+        return found if found == "server_rooms" else "ignored"
+    return forced
+
+
+def _read_practice_sheet(raw: RawSheet, head, ph, path: Path, result: InputResult) -> None:
+    result.sheets.append(SheetSummary(name=raw.name, kind="practices", header_row=ph[0] + 1))
+    before = (result.practices.rows_read, len(result.practices.statuses),
+              len(result.practices.issues))
+    read_practices(itertools.chain(head[ph[0] + 1:], raw.rows), ph[0], ph[1],
+                   str(path), raw.name, result.practices)
+    sheet = result.sheets[-1]
+    sheet.rows_read = result.practices.rows_read - before[0]
+    sheet.rows_assessed = len(result.practices.statuses) - before[1]
+    sheet.rows_rejected = len(result.practices.issues) - before[2]
+    sheet.skip("blank", sheet.rows_read - sheet.rows_assessed - sheet.rows_rejected)
 
 
 def _has_practice_title(row: list) -> bool:
@@ -141,16 +209,20 @@ def _has_practice_title(row: list) -> bool:
     return any(isinstance(c, str) and fold(c) in titles for c in row)
 
 
-def _find_header(head: list[list]) -> tuple[str, int | None, dict[str, int]]:
+def _find_header(head: list[list], overrides=None, matcher=None, activities=None
+                 ) -> tuple[str, int | None, dict[str, int]]:
     for i, row in enumerate(head):
-        columns = map_header_row(row)
+        columns = map_header_row(row, overrides)
         if find_practice_header([row]) and _has_practice_title(row):
             return "ignored", None, {}             # read as a good-practice sheet
-        device_only = {"purchase_date", "withdrawal_date", "lifetime", "lifetime_months",
-                       "condition", "annual_kwh", "power_w", "room", "pue"}
+        if pivot_markers(row):
+            return "pivot", i, columns
         if {"quantity", "amount"} & set(columns) and (
                 "activity" in columns or ("unit" in columns and "type" in columns
-                                          and not device_only & set(columns))):
+                                          and not DEVICE_ONLY & set(columns))):
+            if "activity" not in columns and _mostly_equipment(head[i + 1:], columns["type"],
+                                                               matcher, activities):
+                return "equipment", i, columns
             return "activities", i, columns
         if "item_type" in columns and "type" not in columns:
             columns["type"] = columns["item_type"]       # GLPI global view: class only
@@ -159,6 +231,23 @@ def _find_header(head: list[list]) -> tuple[str, int | None, dict[str, int]]:
         if "room" in columns and "pue" in columns:
             return "server_rooms", i, columns
     return "ignored", None, {}
+
+
+def _mostly_equipment(rows: list[list], j: int, matcher, activities) -> bool:
+    """A 'Type / Quantité / Unité' table is equipment when more of its first labels name
+    equipment than services."""
+    if matcher is None or activities is None:
+        return False
+    labels = [text(r[j]) for r in rows if j < len(r) and text(r[j])]
+    eq = sum(1 for x in labels if matcher.match(x)[0] >= 0)
+    sv = sum(1 for x in labels if activities.match(x)[0] >= 0)
+    return eq > sv
+
+
+def _understand_headers(result: InputResult, label: str, header: list, columns: dict) -> None:
+    by_col = {j: f for f, j in columns.items()}
+    result.understood["headers"].update(
+        {text(c): by_col.get(j) for j, c in enumerate(header) if text(c)})
 
 
 def _ignored_columns(head_row: list, columns: dict[str, int], ctx_file: str, sheet: str | None,
@@ -170,30 +259,159 @@ def _ignored_columns(head_row: list, columns: dict[str, int], ctx_file: str, she
             for j, c in enumerate(head_row) if text(c) and j not in used]
 
 
-def _read_equipment(raw: RawSheet, head: list[list], hrow: int, ctx: SheetContext,
-                    result: InputResult) -> Fleet:
-    summary = SheetSummary(name=raw.name, kind="equipment", header_row=hrow + 1)
+def _header_checks(ctx: SheetContext, hrow: int, issues: list[Issue]) -> None:
+    """Columns recognised by header but not usable as they are: prices in another
+    currency, a physical-state column."""
+    for f in ("unit_price", "amount"):
+        if f in ctx.columns and (cur := header_currency(ctx.headers[f])):
+            issues.append(Issue(
+                "warning", "foreign-currency", f"column {ctx.headers[f]!r} is in {cur}: enrt's "
+                "spend figures (AGEC refurbished share, monetary ratios) are in euros, so the "
+                "column is not used", ctx.file, ctx.sheet, hrow + 1, ctx.column_name(f),
+                "convert the prices to euros (ex. VAT) in a column headed 'Prix unitaire (€)'"))
+            del ctx.columns[f]
+    if "physical_state" in ctx.columns:
+        issues.append(Issue(
+            "info", "column-physical-state", f"column {ctx.headers['physical_state']!r} is the "
+            "physical state of the equipment: not used (the acquisition condition is new, "
+            "refurbished or reused)", ctx.file, ctx.sheet, hrow + 1,
+            ctx.column_name("physical_state")))
+
+
+def _read_table(raw: RawSheet, head: list[list], hrow: int, kind: str, ctx: SheetContext,
+                result: InputResult, factors: FactorSet | None, forced: str | None) -> SheetPart:
+    summary = SheetSummary(name=raw.name, kind=kind, header_row=hrow + 1)
     result.sheets.append(summary)
-    result.issues.extend(_ignored_columns(head[hrow], ctx.columns, ctx.file, raw.name, hrow,
-                                          raw.col_offset))
+    part = SheetPart(summary, Fleet.empty(), [], [], forced=forced is not None)
+    part.issues.extend(_ignored_columns(head[hrow], ctx.columns, ctx.file, raw.name, hrow,
+                                        raw.col_offset))
+    _header_checks(ctx, hrow, part.issues)
     rows = itertools.chain(head[hrow + 1:], raw.rows)
-    first_row = hrow + 2
-    parts = []
-    while chunk := list(itertools.islice(rows, CHUNK_ROWS)):
-        res = map_chunk(chunk, first_row, ctx)
-        first_row += len(chunk)
-        parts.append(res.fleet)
-        result.issues.extend(res.issues)
-        counts = np.bincount(res.status, minlength=4)
-        summary.rows_read += len(chunk)
-        summary.rows_assessed += int(counts[ASSESSED])
-        summary.rows_rejected += int(counts[REJECTED])
-        summary.rows_skipped_blank += int(counts[BLANK])
-        summary.rows_skipped_total += int(counts[TOTAL])
+    if kind == "activities":
+        numbered = ((hrow + 2 + k, row) for k, row in enumerate(rows))
+        to_equipment = read_activities(numbered, ctx.columns, factors, ctx.file, raw.name,
+                                       raw.col_offset, summary, part.activities, part.issues,
+                                       equipment=ctx.matcher)
+        if to_equipment:
+            ctx.columns.setdefault("type", ctx.columns.get("activity", 0))
+            ctx.headers.setdefault("type", ctx.headers.get("activity", "type"))
+            ctx.activity_matcher = None
+            _map_block([r for _, r in to_equipment], ctx, summary, part,
+                       np.array([n for n, _ in to_equipment], dtype=np.int64), counted=True)
+    else:
+        first_row = hrow + 2
+        chunk = list(itertools.islice(rows, CHUNK_ROWS))
+        if chunk:
+            _sheet_level_checks(chunk, raw, head[hrow], ctx, result, part)
+        while chunk:
+            _map_block(chunk, ctx, summary, part, None, first_row=first_row)
+            first_row += len(chunk)
+            chunk = list(itertools.islice(rows, CHUNK_ROWS))
+    part.issues.extend(skip_issues(ctx))
     for name, count in sorted(ctx.unknown_rooms.items()):
-        result.issues.append(Issue(
+        part.issues.append(Issue(
             "warning", "unknown-room", f"server room {name!r} (named on {count} row(s)) is not "
             "on a server-room sheet; the default PUE rule applies", ctx.file, raw.name,
             column=ctx.column_name("room"),
             hint="add the room with its PUE on a sheet with columns 'Salle serveur' and 'PUE'"))
-    return Fleet.concat(parts)
+    _understand_values(result, ctx)
+    part.fleet = Fleet.concat(part.blocks)
+    part.blocks = []
+    return part
+
+
+def _sheet_level_checks(chunk, raw: RawSheet, header: list, ctx: SheetContext,
+                        result: InputResult, part: SheetPart) -> None:
+    """Decisions taken once per sheet from its header and first rows: the meaning of an
+    'État' column, the class of a GLPI export."""
+    check_condition_column(chunk, ctx, part.issues)
+    if ctx.glpi_class is None and "item_type" not in ctx.columns and glpi.looks_like_glpi(header):
+        j = ctx.columns.get("type")
+        values = [r[j] for r in chunk if j is not None and j < len(r)]
+        ctx.glpi_class = glpi.export_class(header, [raw.name, Path(ctx.file).stem], values)
+        if ctx.glpi_class is None:
+            part.issues.append(Issue(
+                "warning", "glpi-class-unknown", "this looks like a GLPI export, but not which "
+                "list it is (Moniteurs, Téléphones and Périphériques have the same columns): "
+                "rows are matched by their Type alone", ctx.file, raw.name,
+                hint="export each list to a file named after it (e.g. glpi-moniteurs.csv), or "
+                     "set the sheet to glpi_monitor, glpi_phone… under 'sheets:' in a mapping "
+                     "file"))
+
+
+def _map_block(rows: list[list], ctx: SheetContext, summary: SheetSummary, part: SheetPart,
+               row_numbers: np.ndarray | None, first_row: int = 0, counted: bool = False
+               ) -> None:
+    res = map_chunk(rows, first_row, ctx, row_numbers)
+    part.blocks.append(res.fleet)
+    part.issues.extend(res.issues)
+    counts = np.bincount(res.status, minlength=N_STATES)
+    if not counted:
+        summary.rows_read += len(rows)
+    summary.rows_assessed += int(counts[ASSESSED])
+    summary.rows_rejected += int(counts[REJECTED])
+    for state, reason in SKIP_REASONS.items():
+        summary.skip(reason, int(counts[state]))
+    if len(res.services):
+        numbers = (first_row + res.services) if row_numbers is None else row_numbers[res.services]
+        read_activities(zip(numbers.tolist(), [rows[i] for i in res.services]), ctx.columns,
+                        ctx.factor_set, ctx.file, ctx.sheet, ctx.col_offset, summary,
+                        part.activities, part.issues, matcher=ctx.activity_matcher,
+                        counted=False)
+
+
+def _understand_values(result: InputResult, ctx: SheetContext) -> None:
+    cats = ctx.factors.categories
+    for label, code in ctx.cache("type").items():
+        t = text(label)
+        if t:
+            result.understood["labels"][t] = cats[code] if code >= 0 else None
+    for (item, sub), code in ctx.cache("type_pairs").items():
+        t = text(sub) or text(item)
+        if t:
+            result.understood["labels"][t] = cats[code] if code >= 0 else None
+    from .statuses import MEANINGS
+    for word, code in ctx.cache("status").items():
+        t = text(word)
+        if t:
+            result.understood["statuses"][t] = (None if code == -1 else
+                                                "in_use" if code == -2 else MEANINGS[code])
+
+
+def _units(part: SheetPart) -> float:
+    return float(part.fleet.quantity.sum()) if len(part.fleet) else 0.0
+
+
+def _leave_out(part: SheetPart, reason: str, issue: Issue) -> None:
+    """Take a sheet's rows out of the assessment; they stay counted, as skipped."""
+    s = part.summary
+    s.skip(reason, s.rows_assessed + s.rows_rejected)
+    s.rows_assessed = s.rows_rejected = 0
+    s.left_out = reason
+    part.fleet, part.activities = Fleet.empty(), []
+    part.issues = [issue]
+
+
+def _leave_out_restated(parts: list[SheetPart], file: str) -> None:
+    """A sheet whose quantities per category equal another sheet's restates it (a pivot
+    or summary copied as values): the one with fewer rows is left out."""
+    live = [p for p in parts if p.summary.left_out is None and not p.forced and len(p.fleet)]
+    if len(live) < 2:
+        return
+    n_cat = int(max(p.fleet.category.max() for p in live)) + 1
+    vectors = [np.bincount(p.fleet.category, weights=p.fleet.quantity, minlength=n_cat)
+               for p in live]
+    for a, b in itertools.combinations(range(len(live)), 2):
+        pa, pb = live[a], live[b]
+        if pa.summary.left_out or pb.summary.left_out:
+            continue
+        if vectors[a].sum() > 0 and np.allclose(vectors[a], vectors[b]):
+            summary_part, detail = (pb, pa) if pb.summary.rows_read <= pa.summary.rows_read \
+                else (pa, pb)
+            _leave_out(summary_part, "restated", Issue(
+                "warning", "sheet-restated", f"sheet {summary_part.summary.name!r} restates sheet "
+                f"{detail.summary.name!r} (the same quantity per category, "
+                f"{vectors[a].sum():g} units): it is left out so the equipment is not counted "
+                "twice", file, summary_part.summary.name,
+                hint="if both sheets list different equipment, say so in a mapping file "
+                     f"(sheets: {{{summary_part.summary.name!r}: equipment}})"))

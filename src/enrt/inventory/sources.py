@@ -26,6 +26,7 @@ class RawSheet:
     name: str | None
     rows: Iterator[list]
     col_offset: int = 0
+    hidden: bool = False            # a hidden (or very hidden) sheet of a workbook
 
 
 def open_inventory(path: Path) -> list[RawSheet]:
@@ -50,7 +51,8 @@ def _open_workbook(path: Path) -> list[RawSheet]:
             sheet = wb.get_sheet_by_name(meta.name)
             start = sheet.start
             sheets.append(RawSheet(name=meta.name, rows=iter(sheet.iter_rows()),
-                                   col_offset=start[1] if start else 0))
+                                   col_offset=start[1] if start else 0,
+                                   hidden="Visible" not in str(meta.visible)))
         return sheets
     except Exception as calamine_error:  # calamine raises its own error types
         if path.suffix.lower() not in (".xlsx", ".xlsm"):
@@ -69,7 +71,8 @@ def _open_with_openpyxl(path: Path, first_error: Exception) -> list[RawSheet]:
                          hint="the file may be damaged or protected; save it again as .xlsx"
                          ) from exc
     return [RawSheet(name=ws.title,
-                     rows=(list(r) for r in ws.iter_rows(min_row=1, min_col=1, values_only=True)))
+                     rows=(list(r) for r in ws.iter_rows(min_row=1, min_col=1, values_only=True)),
+                     hidden=ws.sheet_state != "visible")
             for ws in wb.worksheets]
 
 

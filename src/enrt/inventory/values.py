@@ -22,6 +22,7 @@ _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})$")
 _YMD = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})(?:[ T].*)?$")
 _MY = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
 _Y = re.compile(r"^(\d{4})$")
+_SERIAL = re.compile(r"^(\d{5})(?:[.,]\d+)?$")     # Excel serial written as text: 44562, 44197,5
 
 
 def is_blank(v: object) -> bool:
@@ -103,6 +104,8 @@ def parse_date(v: object) -> float:
         return _ymd(int(m.group(2)), int(m.group(1)), 1)
     if m := _Y.match(s):
         return _ymd(int(m.group(1)), 7, 1)
+    if m := _SERIAL.match(s):        # the time of day (",5") is dropped, as for typed serials
+        return _days(_EPOCH + dt.timedelta(days=int(m.group(1)) - _EXCEL_EPOCH_OFFSET))
     return BAD
 
 

@@ -166,16 +166,23 @@ def _bases(fs: LoadedFactorSet) -> list[SetId]:
 
 def _input_report(r: InputResult) -> InputReport:
     eq = [s for s in r.sheets if s.kind in ("equipment", "activities")]
+    skipped: dict[str, int] = {}
+    for s in eq:
+        for reason, n in s.skipped.items():
+            skipped[reason] = skipped.get(reason, 0) + n
+    assessed = sum(s.rows_assessed for s in eq)
+    rejected = sum(s.rows_rejected for s in eq)
     return InputReport(
         path=r.path, sha256=r.sha256,
-        rows_read=sum(s.rows_read for s in eq), rows_assessed=sum(s.rows_assessed for s in eq),
-        rows_rejected=sum(s.rows_rejected for s in eq),
+        rows_read=sum(s.rows_read for s in eq), rows_assessed=assessed, rows_rejected=rejected,
         rows_skipped=sum(s.rows_skipped for s in eq),
-        rows_skipped_blank=sum(s.rows_skipped_blank for s in eq),
-        rows_skipped_total=sum(s.rows_skipped_total for s in eq),
+        rows_skipped_blank=skipped.get("blank", 0), rows_skipped_total=skipped.get("total", 0),
+        skipped=dict(sorted(skipped.items())),
+        assessed_share=assessed / (assessed + rejected) if assessed + rejected else None,
         sheets=[SheetReport(name=s.name, kind=s.kind, header_row=s.header_row,
                             rows_read=s.rows_read, rows_assessed=s.rows_assessed,
-                            rows_rejected=s.rows_rejected, rows_skipped=s.rows_skipped)
+                            rows_rejected=s.rows_rejected, rows_skipped=s.rows_skipped,
+                            skipped=dict(sorted(s.skipped.items())), left_out=s.left_out)
                 for s in r.sheets])
 
 

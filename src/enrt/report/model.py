@@ -50,6 +50,9 @@ class SheetReport(BaseModel):
     rows_assessed: int
     rows_rejected: int
     rows_skipped: int
+    skipped: dict[str, int] = Field(default_factory=dict, description="skipped rows by reason")
+    left_out: str | None = Field(None, description="why the whole sheet is left out "
+                                 "(hidden_sheet, restated)")
 
 
 class InputReport(BaseModel):
@@ -61,7 +64,26 @@ class InputReport(BaseModel):
     rows_skipped: int
     rows_skipped_blank: int
     rows_skipped_total: int
+    skipped: dict[str, int] = Field(default_factory=dict, description=(
+        "skipped rows by reason: blank, total, heading, not_in_use, hidden, hidden_sheet, "
+        "out_of_period, not_physical, restated"))
+    assessed_share: float | None = Field(None, description=(
+        "rows assessed / (rows assessed + rows rejected): below 1 the totals are incomplete; "
+        "null when the input has no row to assess"))
     sheets: list[SheetReport]
+
+
+class InputLine(BaseModel):
+    """One input of a multi-file assessment, with its own organisation and figures."""
+
+    path: str
+    organisation: dict
+    quantity: float
+    gwp: PhaseValues
+    criteria: dict[str, PhaseValues]
+    services_gwp: float | None = None
+    assessed_share: float | None = None
+    indicators: dict[str, dict] = Field(default_factory=dict)
 
 
 class PhaseValues(BaseModel):
@@ -133,6 +155,10 @@ class Report(BaseModel):
                                            description="hosted services, network, prestations")
     by_project: list[ProjectLine] = Field(default_factory=list,
                                           description="connected-territory projects")
+    by_input: list[InputLine] = Field(default_factory=list, description=(
+        "each input file apart, with its own organisation and indicators"))
+    mapping: dict | None = Field(None, description="mapping file applied: path and sha256")
+    options: dict = Field(default_factory=dict, description="reading options in force")
     organisation: dict = Field(default_factory=dict)
     territory: dict | None = None
     practices: dict | None = None

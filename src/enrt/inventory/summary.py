@@ -1,0 +1,36 @@
+"""Per-sheet accounting: every row read ends assessed, rejected or skipped for a reason."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# why a row was skipped; the JSON report lists them under inputs[].skipped
+SKIP_REASONS = ("blank", "total", "heading", "not_in_use", "hidden", "hidden_sheet",
+                "out_of_period", "not_physical", "restated")
+
+
+@dataclass
+class SheetSummary:
+    name: str | None
+    kind: str        # "equipment" | "activities" | "server_rooms" | "pivot" | "ignored" | …
+    header_row: int | None = None
+    rows_read: int = 0
+    rows_assessed: int = 0
+    rows_rejected: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+    left_out: str | None = None       # why the whole sheet is left out (hidden, restated)
+
+    def skip(self, reason: str, rows: int = 1) -> None:
+        if rows:
+            self.skipped[reason] = self.skipped.get(reason, 0) + rows
+
+    @property
+    def rows_skipped(self) -> int:
+        return sum(self.skipped.values())
+
+    @property
+    def rows_skipped_blank(self) -> int:
+        return self.skipped.get("blank", 0)
+
+    @property
+    def rows_skipped_total(self) -> int:
+        return self.skipped.get("total", 0)
