@@ -71,6 +71,11 @@ class Fleet:
         blank.update(columns)
         return cls(**blank)
 
+    def take(self, mask: np.ndarray) -> "Fleet":
+        """The rows selected by ``mask``; label tables are kept as they are."""
+        return Fleet(**{f.name: getattr(self, f.name) if f.name.endswith("_names")
+                        else getattr(self, f.name)[mask] for f in fields(Fleet)})
+
     @staticmethod
     def concat(parts: list["Fleet"]) -> "Fleet":
         """Join fleets, re-coding the free-text labels into one table each."""

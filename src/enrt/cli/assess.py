@@ -12,7 +12,9 @@ from ..inventory.organisation import Organisation
 from ..output import write_text
 from ..report.render_table import render_table, render_summary
 from .errors import EXIT_FINDINGS, handle_errors
-from .options import FORMAT_BY_SUFFIX, FactorsOpt, Format, FormatOpt, OutputOpt
+from ..inventory.options import ReadOptions
+from .options import (FORMAT_BY_SUFFIX, CountryOpt, CountStockOpt, FactorsOpt, Format, FormatOpt,
+                      IncludeHiddenOpt, MappingOpt, OutputOpt)
 
 
 @handle_errors
@@ -36,6 +38,10 @@ def assess(
     territory_scope: str = typer.Option(None, "--territory-scope",
                                         help="Per-inhabitant figures: 2022 (default, ADEME "
                                              "2025) or 2020 (ADEME-Arcep, French DCs only)."),
+    country: str = CountryOpt,
+    mapping: Path = MappingOpt,
+    count_stock: bool = CountStockOpt,
+    include_hidden: bool = IncludeHiddenOpt,
 ) -> None:
     """Compute the annual footprint of the equipment listed in INPUT files."""
     fmt = fmt or _format_from_output(output)
@@ -43,7 +49,10 @@ def assess(
                        given_by={k: "command line" for k, v in (("name", name), ("agents", agents),
                                  ("population", population)) if v is not None})
     report = run_assessment(inputs, factors=factors, year=year, method=method,
-                            organisation=org, territory_scope=territory_scope)
+                            organisation=org, territory_scope=territory_scope,
+                            options=ReadOptions(count_stock=count_stock,
+                                                include_hidden=include_hidden, country=country),
+                            mapping=mapping)
     if fmt is Format.json:
         content = report.to_json()
     else:
@@ -52,6 +61,8 @@ def assess(
     write_text(output, content)
     if not quiet and (fmt is Format.json or output != "-"):
         typer.echo(render_summary(report), err=True)
+    if any(i.rows_assessed == 0 for i in report.inputs):
+        raise typer.Exit(EXIT_FINDINGS)           # an input gave nothing: never a success
     if strict and report.issue_counts.get("error", 0):
         raise typer.Exit(EXIT_FINDINGS)
 

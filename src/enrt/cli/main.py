@@ -7,6 +7,7 @@ from .. import __version__
 from ..factors.loader import DEFAULT_SET_ID
 from . import assess as assess_cmd
 from . import factors as factors_cmd
+from .map import map_command
 from .schema import schema
 from .template import template
 from .errors import set_debug
@@ -34,6 +35,7 @@ def main(
 
 app.command("assess")(assess_cmd.assess)
 app.add_typer(factors_cmd.app, name="factors")
+app.command("map")(map_command)
 app.command("schema")(schema)
 app.command("template")(template)
 

@@ -7,6 +7,7 @@ from enum import Enum
 import typer
 
 from ..factors.model import FactorSet
+from ..inventory.mapping_file import MappingFile
 from ..output import write_text
 from ..report.model import Report
 from .errors import handle_errors
@@ -15,12 +16,13 @@ from .errors import handle_errors
 class Kind(str, Enum):
     report = "report"
     factors = "factors"
+    mapping = "mapping"
 
 
 @handle_errors
-def schema(kind: Kind = typer.Argument(..., help="report or factors")) -> None:
-    """Print the JSON Schema of the report or of a factor file."""
-    model = FactorSet if kind is Kind.factors else Report
+def schema(kind: Kind = typer.Argument(..., help="report, factors or mapping")) -> None:
+    """Print the JSON Schema of the report, a factor file or a mapping file."""
+    model = {Kind.factors: FactorSet, Kind.report: Report, Kind.mapping: MappingFile}[kind]
     data = model.model_json_schema()
     if kind is Kind.factors:
         _optional(data)       # overlays give only what they change; `factors check` decides

@@ -25,7 +25,7 @@ from ..practices import PracticeSheet, find_practice_header, read_practices
 from . import glpi
 from .activities import ActivityRow, matcher_for, read_activities
 from .headers import header_currency, map_header_row
-from .labels import LabelMatcher
+from .labels import AMBIGUOUS, NO_CATEGORY, UNKNOWN, LabelMatcher
 from .mapper import ASSESSED, N_STATES, REJECTED, SKIP_REASONS, SheetContext, column_letter, \
     map_chunk
 from .options import ReadOptions
@@ -362,13 +362,11 @@ def _map_block(rows: list[list], ctx: SheetContext, summary: SheetSummary, part:
 
 def _understand_values(result: InputResult, ctx: SheetContext) -> None:
     cats = ctx.factors.categories
-    for label, code in ctx.cache("type").items():
-        t = text(label)
-        if t:
-            result.understood["labels"][t] = cats[code] if code >= 0 else None
-    for (item, sub), code in ctx.cache("type_pairs").items():
-        t = text(sub) or text(item)
-        if t:
+    placed = {UNKNOWN, NO_CATEGORY, AMBIGUOUS}     # totals, blanks, VMs are not labels to map
+    labels = [(text(k), c) for k, c in ctx.cache("type").items()] + \
+        [(text(s) or text(i), c) for (i, s), c in ctx.cache("type_pairs").items()]
+    for t, code in labels:
+        if t and (code >= 0 or code in placed):
             result.understood["labels"][t] = cats[code] if code >= 0 else None
     from .statuses import MEANINGS
     for word, code in ctx.cache("status").items():

@@ -1,6 +1,8 @@
 """Aggregate the engine's weights into the Report (totals, categories, entities, sites)."""
 from __future__ import annotations
 
+from dataclasses import fields, replace
+
 import numpy as np
 
 from .. import __version__
@@ -11,7 +13,7 @@ from ..fleet import DEFAULT, DERIVED, INPUT, PROVENANCE_NAMES, REFURBISHED, REUS
 from ..inventory.reader import InputResult
 from ..issues import Issue
 from .model import (ActivityLine, Assessment, CategoryLine, CriterionTotal, ElectricityUsed, EntityLine,
-                    FactorSetRef, InputReport, PhaseValues, ProjectLine, Report, SetId,
+                    FactorSetRef, InputLine, InputReport, PhaseValues, ProjectLine, Report, SetId,
                     SheetReport, SiteLine, Tool)
 from .indicators import indicators
 from ..inventory.organisation import Organisation
@@ -19,6 +21,9 @@ from ..practices import maturity
 from ..territory import territory_estimate
 
 SEVERITY_ORDER = ("error", "warning", "info")
+PER_AGENT = ("gwp_per_agent_kg", "equipment_per_agent", "workstations_per_agent")
+PER_INPUT = PER_AGENT + ("manufacture_share_gwp", "refurbished_or_reused_share_by_count",
+                         "refurbished_or_reused_share_by_spend", "defaults_share")
 
 
 def _phases(manufacture: float | None, use: float | None) -> PhaseValues:
@@ -51,7 +56,8 @@ def _lines(gi: GroupImpacts, names: list[str], crits: tuple[str, ...], key: str,
 
 def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResult],
                  fleet: Fleet, w: Weights, year: int, method: str, org: Organisation,
-                 territory_scope: str | None = None, rooms: dict | None = None) -> Report:
+                 territory_scope: str | None = None, rooms: dict | None = None,
+                 orgs_differ: bool = False) -> Report:
     crits = fa.criteria
     model = fs.model
     totals_gi = group_impacts(fleet, w, fa)
@@ -119,7 +125,12 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
                                 "rows estimate 0 kWh): it is not counted",
                                 hint="name the room on the rows of the equipment it holds"))
     missing = [f for f in ("agents", "population") if getattr(org, f) is None]
-    if missing:
+    if orgs_differ:
+        issues.append(Issue("info", "organisations-differ", f"the {len(results)} inputs are "
+                            "different organisations: per-agent figures are given per input "
+                            "(by_input), not for the whole", hint="give --agents N for the "
+                            "whole (e.g. the intercommunalité) to get them for the total"))
+    elif missing:
         issues.append(Issue("info", "missing-organisation",
                             f"{' and '.join(missing)} not given: the indicators that need them "
                             "are not computed", hint="add an 'Organisation' sheet (Nombre "
@@ -128,6 +139,18 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
         issues.append(Issue("warning", "empty-input", "no equipment row was assessed",
                             hint="check that the inventory has a header row with an equipment "
                                  "type column"))
+    inputs = [_input_report(r) for r in results]
+    for r, ir in zip(results, inputs):
+        if ir.rows_assessed == 0 and not any(i.code == "no-equipment-table" for i in r.issues):
+            issues.append(Issue("error", "nothing-assessed", "nothing could be assessed in "
+                                f"this input ({ir.rows_read} row(s) read, {ir.rows_rejected} "
+                                "rejected)", r.path, hint="see the other issues of this file; "
+                                "'enrt map' shows what enrt understood of it"))
+    inds = indicators(fleet, w, fa, totals["gwp"].total, totals["gwp"].manufacture, org,
+                      {k: v for r in results for k, v in r.rooms.items()}, rooms or {})
+    if orgs_differ and org.agents is None:
+        for key in PER_AGENT:
+            inds[key]["missing"] = "the inputs are different organisations: see by_input"
 
     return Report(
         tool=Tool(version=__version__),
@@ -135,7 +158,9 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
                                 title=model.title, extends=_bases(fs), default_pue=fa.default_pue,
                                 electricity=_electricity_used(fs, fa, fleet, year)),
         assessment=Assessment(year=year, as_of=str(as_of(year)), method=method),
-        inputs=[_input_report(r) for r in results],
+        inputs=inputs,
+        by_input=_by_input(results, inputs, fleet, w, fa, crits, activities, org,
+                           len(results) == 1),
         totals=totals,
         by_category=by_category,
         by_entity=_lines(entity_gi, fleet.entity_names, crits, "entity", EntityLine),
@@ -148,12 +173,54 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
         practices=maturity({k: v for r in results for k, v in r.practices.statuses.items()}),
         territory=territory_estimate(fs, org.population, territory_scope, totals["gwp"].total,
                                      _projects_gwp(project_gi, fa)),
-        indicators=indicators(fleet, w, fa, totals["gwp"].total, totals["gwp"].manufacture, org,
-                              {k: v for r in results for k, v in r.rooms.items()}, rooms or {}),
+        indicators=inds,
         provenance=_provenance(fleet, w, method),
         issues=issues,
         issue_counts={s: sum(1 for i in issues if i.severity == s) for s in SEVERITY_ORDER},
     )
+
+
+def _by_input(results: list[InputResult], inputs: list[InputReport], fleet: Fleet, w: Weights,
+              fa: FactorArrays, crits: tuple[str, ...], activities, org: Organisation,
+              single: bool) -> list[InputLine]:
+    """Each input apart: its own organisation, totals (services included) and indicators."""
+    gi = group_impacts(fleet, w, fa, fleet.input_index, len(results))
+    lines = []
+    for i, (r, ir) in enumerate(zip(results, inputs)):
+        own = org if single else r.organisation
+        svc = _activity_lines_for(activities, r.activities, crits)
+        crit = {}
+        for j, k in enumerate(crits):
+            pv = _group_values(gi, i, j)
+            extra = svc.get(k)
+            total = pv.total if extra is None else (pv.total or 0.0) + extra
+            crit[k] = PhaseValues(manufacture=pv.manufacture, use=pv.use, total=total)
+        mask = fleet.input_index == i
+        sub_w = replace(w, **{f.name: getattr(w, f.name)[mask] for f in fields(w)})
+        gwp = crit["gwp"]
+        lines.append(InputLine(
+            path=r.path, organisation={"name": own.name, "agents": own.agents,
+                                       "population": own.population},
+            quantity=float(gi.quantity[i].sum()), gwp=gwp, criteria=crit,
+            services_gwp=svc.get("gwp"), assessed_share=ir.assessed_share,
+            indicators={key: v for key, v in indicators(
+                fleet.take(mask), sub_w, fa, gwp.total, gwp.manufacture, own, r.rooms, {}
+            ).items() if key in PER_INPUT}))
+    return lines
+
+
+def _activity_lines_for(lines, rows, crits) -> dict[str, float]:
+    """Services of one input: its rows' quantities times the factors of the lines."""
+    per_unit = {a.activity: {k: (a.criteria[k] / a.quantity if a.quantity and
+                                 a.criteria[k] is not None else None) for k in crits}
+                for a in lines}
+    out: dict[str, float] = {}
+    for r in rows:
+        for k in crits:
+            f = per_unit.get(r.activity, {}).get(k)
+            if f is not None:
+                out[k] = out.get(k, 0.0) + r.quantity * f
+    return out
 
 
 def _bases(fs: LoadedFactorSet) -> list[SetId]:

@@ -44,6 +44,7 @@ def render_table(report: Report, color: bool = True, width: int = 110,
         t.add_row(i.path, str(i.rows_read), str(i.rows_assessed), str(i.rows_rejected),
                   f"{i.rows_skipped} ({i.rows_skipped_blank} blank, {i.rows_skipped_total} total)")
     con.print(t)
+    con.print(headline(report), markup=False)
 
     t = Table(title="Totals per year", title_justify="left")
     for col in ("criterion", "unit", "manufacture", "use", "services", "total", "not covered"):
@@ -164,14 +165,28 @@ def issue_line(i: Issue) -> str:
     return line + (f"\n      hint: {i.hint}" if i.hint else "")
 
 
+def headline(report: Report) -> str:
+    """How much of the inventory the totals cover: '29/36 rows assessed, 3 rejected,
+    4 skipped: the total is incomplete'."""
+    rows = sum(i.rows_read for i in report.inputs)
+    assessed = sum(i.rows_assessed for i in report.inputs)
+    rejected = sum(i.rows_rejected for i in report.inputs)
+    skipped = sum(i.rows_skipped for i in report.inputs)
+    empty = [i.path for i in report.inputs if i.rows_assessed == 0]
+    line = f"{assessed}/{rows} rows assessed, {rejected} rejected, {skipped} skipped"
+    if empty:
+        return line + f": nothing assessed in {', '.join(empty)}; the total is incomplete"
+    if rejected:
+        return line + ": the total is incomplete"
+    return line + ": the total covers every row in use"
+
+
 def render_summary(report: Report, max_issues: int = 10) -> str:
     """For stderr when the report goes to a file or is JSON: a line, then the first
     errors and warnings."""
     g = report.totals["gwp"]
-    rows = sum(i.rows_read for i in report.inputs)
-    assessed = sum(i.rows_assessed for i in report.inputs)
     c = report.issue_counts
-    lines = [f"enrt: {assessed}/{rows} rows assessed, gwp {fmt(g.total)} {g.unit}/year; "
+    lines = [f"enrt: {headline(report)}; gwp {fmt(g.total)} {g.unit}/year; "
              f"{c.get('error', 0)} error(s), {c.get('warning', 0)} warning(s)"]
     problems = [i for i in report.issues if i.severity != "info"]
     lines += [issue_line(i) for i in problems[:max_issues]]
