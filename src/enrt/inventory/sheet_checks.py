@@ -73,8 +73,8 @@ def skip_issues(ctx) -> list[Issue]:
     for (reason, detail), (rows, units, first) in sorted(ctx.skips.items()):
         severity, code, text_, hint = _MESSAGES[reason]
         at = ", ".join(str(r) for r in first) + (", …" if rows > len(first) else "")
-        message = f"{rows} row(s) ({units:g} units) " + text_.format(detail=detail) + \
-            f" (rows {at})"
+        counted = f"{rows} row(s)" if reason == "heading" else f"{rows} row(s) ({units:g} units)"
+        message = f"{counted} " + text_.format(detail=detail) + f" (rows {at})"
         out.append(Issue(severity, code, message, ctx.file, ctx.sheet, first[0] if first else None,
                          None, hint))
     return out

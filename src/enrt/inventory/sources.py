@@ -52,7 +52,7 @@ def _open_workbook(path: Path) -> list[RawSheet]:
             start = sheet.start
             sheets.append(RawSheet(name=meta.name, rows=iter(sheet.iter_rows()),
                                    col_offset=start[1] if start else 0,
-                                   hidden="Visible" not in str(meta.visible)))
+                                   hidden=not str(meta.visible).endswith(".Visible")))
         return sheets
     except Exception as calamine_error:  # calamine raises its own error types
         if path.suffix.lower() not in (".xlsx", ".xlsm"):
