@@ -41,8 +41,9 @@ def render_table(report: Report, color: bool = True, width: int = 110,
     for col in ("file", "rows read", "assessed", "rejected", "skipped"):
         t.add_column(col, justify="left" if col == "file" else "right")
     for i in report.inputs:
+        reasons = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in i.skipped.items())
         t.add_row(i.path, str(i.rows_read), str(i.rows_assessed), str(i.rows_rejected),
-                  f"{i.rows_skipped} ({i.rows_skipped_blank} blank, {i.rows_skipped_total} total)")
+                  f"{i.rows_skipped} ({reasons})" if reasons else str(i.rows_skipped))
     con.print(t)
     con.print(headline(report), markup=False)
 
