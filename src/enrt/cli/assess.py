@@ -61,7 +61,7 @@ def assess(
     write_text(output, content)
     if not quiet and (fmt is Format.json or output != "-"):
         typer.echo(render_summary(report), err=True)
-    if any(i.rows_assessed == 0 for i in report.inputs):
+    if any(i.code in ("nothing-assessed", "no-equipment-table") for i in report.issues):
         raise typer.Exit(EXIT_FINDINGS)           # an input gave nothing: never a success
     if strict and report.issue_counts.get("error", 0):
         raise typer.Exit(EXIT_FINDINGS)

@@ -156,6 +156,8 @@ def category_of(glpi_class: str | None, subtype: str, matcher) -> tuple[int, str
     if cid in index:
         return index[cid], ""
     what = f"{glpi_class} type {subtype!r}" if key else f"{glpi_class} without a type"
+    said = hint if hint.startswith(("did you mean", "ambiguous", "the factor set")) else \
+        "no category for it"
     return (UNKNOWN if key else NO_CATEGORY_CODE), \
-        f"GLPI {what}: {hint or 'no category for it'}; set the Type in GLPI or map the label " \
-        "in a mapping file (enrt map)"
+        f"GLPI {what}: {said}; set the Type in GLPI or map the label in a mapping file " \
+        "(enrt map)"

@@ -289,10 +289,14 @@ def _skip_rows(rows, status, cat, labels, column, units, row_numbers, ctx: Sheet
         out = (status == ASSESSED) & (codes > 0)
         if ctx.count_stock:
             out &= codes != MEANINGS.index(STOCK)
-        words: dict[str, list[int]] = {}
+        words: dict[str, list[int]] = {}          # folded word -> rows ("En stock" = "EN STOCK")
+        shown: dict[str, str] = {}
         for i in np.flatnonzero(out):
-            words.setdefault(text(raw[i]), []).append(i)
-        for word, idx in sorted(words.items()):
+            key = fold(text(raw[i]))
+            words.setdefault(key, []).append(i)
+            shown.setdefault(key, text(raw[i]))
+        for key, idx in sorted(words.items()):
+            word = shown[key]
             mask = np.zeros(len(status), dtype=bool)
             mask[idx] = True
             skip(mask, NOT_IN_USE, "not_in_use", f"{word} ({REASONS[MEANINGS[codes[idx[0]]]]})")

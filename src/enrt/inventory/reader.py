@@ -36,7 +36,7 @@ from .sources import RawSheet, open_inventory
 from .statuses import StatusTable
 from .summary import SheetSummary
 from .values import text
-from .visibility import hidden_rows
+from . import visibility
 
 HEADER_SCAN_ROWS = 30
 # besides the type, an equipment table names at least one of these (comment or model
@@ -75,6 +75,7 @@ class InputResult:
     organisation: Organisation = field(default_factory=Organisation)
     practices: PracticeSheet = field(default_factory=PracticeSheet)
     activities: list[ActivityRow] = field(default_factory=list)
+    mapping_headers: dict[str, str] | None = None     # folded header -> field (mapping file)
     # what was understood, for 'enrt map': sheet -> kind, header -> field, label -> category
     understood: dict[str, dict] = field(default_factory=lambda: {
         "sheets": {}, "headers": {}, "labels": {}, "statuses": {}})
@@ -94,12 +95,14 @@ def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: in
     path = Path(path)
     options = options or ReadOptions()
     mapping = options.mapping
+    hidden_scan = visibility.start(path) if not options.include_hidden else None
     sheets = open_inventory(path)
     result = InputResult(path=str(path), sha256=sha256 or file_sha256(path),
                          fleet=Fleet.empty())
-    hidden = hidden_rows(path) if not options.include_hidden else {}
+    hidden = hidden_scan.result() if hidden_scan is not None else {}
     activity_matcher = matcher_for(factors) if factors is not None else None
     overrides = mapping.header_overrides() if mapping else None
+    result.mapping_headers = overrides
     found = []
     for raw in sheets:
         head = list(itertools.islice(raw.rows, HEADER_SCAN_ROWS))
@@ -251,8 +254,8 @@ def _understand_headers(result: InputResult, label: str, header: list, columns: 
 
 
 def _ignored_columns(head_row: list, columns: dict[str, int], ctx_file: str, sheet: str | None,
-                     hrow: int, col_offset: int) -> list[Issue]:
-    used = set(columns.values())
+                     hrow: int, col_offset: int, ignored: tuple[int, ...] = ()) -> list[Issue]:
+    used = set(columns.values()) | set(ignored)
     return [Issue("info", "column-ignored", f"column {text(c)!r} is not used", ctx_file, sheet,
                   hrow + 1, column_letter(col_offset + j),
                   "rename the header if it holds a field enrt knows (see docs/usage.md)")
@@ -283,8 +286,9 @@ def _read_table(raw: RawSheet, head: list[list], hrow: int, kind: str, ctx: Shee
     summary = SheetSummary(name=raw.name, kind=kind, header_row=hrow + 1)
     result.sheets.append(summary)
     part = SheetPart(summary, Fleet.empty(), [], [], forced=forced is not None)
+    told = mapping_ignores(head[hrow], result.mapping_headers)
     part.issues.extend(_ignored_columns(head[hrow], ctx.columns, ctx.file, raw.name, hrow,
-                                        raw.col_offset))
+                                        raw.col_offset, told))
     _header_checks(ctx, hrow, part.issues)
     rows = itertools.chain(head[hrow + 1:], raw.rows)
     if kind == "activities":
@@ -318,6 +322,12 @@ def _read_table(raw: RawSheet, head: list[list], hrow: int, kind: str, ctx: Shee
     part.fleet = Fleet.concat(part.blocks)
     part.blocks = []
     return part
+
+
+def mapping_ignores(header: list, overrides: dict[str, str] | None) -> tuple[int, ...]:
+    """Columns a mapping file says to ignore: no 'column-ignored' info for them."""
+    return tuple(j for j, c in enumerate(header) if overrides and isinstance(c, str)
+                 and overrides.get(fold(c)) == "ignore")
 
 
 def _sheet_level_checks(chunk, raw: RawSheet, header: list, ctx: SheetContext,

@@ -10,15 +10,18 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
 from defusedxml import ElementTree
+from xml.sax.saxutils import unescape
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_XLSX_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
+_HIDDEN_ATTR = re.compile(rb'hidden="(?:1|true)"')     # a literal: scanned at memchr speed
+_ROW_TAG = re.compile(rb'<(?:\w+:)?row\b')
 _R_ATTR = re.compile(rb'\br="(\d+)"')
 _XLSX_ANY_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*>')
 _ODS_TAG = re.compile(rb'<table:table(?=[\s>])[^>]*>|<table:table-row\b[^>]*>|</table:table>')
@@ -44,9 +47,40 @@ def hidden_rows(path: Path) -> dict[str, np.ndarray]:
     return {}
 
 
+def start(path: Path) -> Future:
+    """``hidden_rows(path)`` in a background thread: the zip is inflated by zlib, which
+    releases the GIL, while the main thread reads the cells with calamine."""
+    pool = ThreadPoolExecutor(max_workers=1)
+    future = pool.submit(hidden_rows, path)
+    pool.shutdown(wait=False)
+    return future
+
+
+def _tags(member, pattern: re.Pattern):
+    """Whole tags holding a match of ``pattern``, over a zip member read in chunks; a tag
+    cut at a chunk boundary is carried over to the next chunk."""
+    tail = b""
+    while block := member.read(_CHUNK):
+        data = tail + block
+        cut = data.rfind(b"<")
+        if cut == -1 or data.find(b">", cut) != -1:
+            cut = len(data)
+        yield from _whole(data, cut, pattern)
+        tail = data[cut:]
+    if tail:
+        yield from _whole(tail, len(tail), pattern)
+
+
+def _whole(data: bytes, end: int, pattern: re.Pattern):
+    for m in pattern.finditer(data, 0, end):
+        start = data.rfind(b"<", 0, m.start())
+        stop = data.find(b">", m.end())
+        if start != -1 and stop != -1:
+            yield data[start:stop + 1]
+
+
 def _scan(member, pattern: re.Pattern):
-    """Matches of ``pattern`` over a zip member read in chunks; a tag cut at a chunk
-    boundary is carried over to the next chunk."""
+    """Matches of a whole-tag ``pattern`` over a zip member read in chunks."""
     tail = b""
     while block := member.read(_CHUNK):
         data = tail + block
@@ -79,8 +113,10 @@ def _xlsx(z: zipfile.ZipFile) -> dict[str, np.ndarray]:
 def _xlsx_sheet(z: zipfile.ZipFile, member: str) -> np.ndarray:
     found, numbered = [], True
     with z.open(member) as fh:
-        for m in _scan(fh, _XLSX_HIDDEN_ROW):
-            r = _R_ATTR.search(m.group(0))
+        for tag in _tags(fh, _HIDDEN_ATTR):
+            if not _ROW_TAG.match(tag):
+                continue                       # a hidden column, not a row
+            r = _R_ATTR.search(tag)
             if r is None:
                 numbered = False
                 break
@@ -89,10 +125,10 @@ def _xlsx_sheet(z: zipfile.ZipFile, member: str) -> np.ndarray:
         found = []
         with z.open(member) as fh:
             number = 0
-            for m in _scan(fh, _XLSX_ANY_ROW):
+            for m in _XLSX_ANY_ROW.finditer(fh.read()):
                 r = _R_ATTR.search(m.group(0))
                 number = int(r.group(1)) if r else number + 1
-                if b"hidden=" in m.group(0) and _XLSX_HIDDEN_ROW.match(m.group(0)):
+                if _HIDDEN_ATTR.search(m.group(0)):
                     found.append(number)
     return np.array(sorted(found), dtype=np.int64)
 
@@ -110,7 +146,9 @@ def _ods(z: zipfile.ZipFile) -> dict[str, np.ndarray]:
                 depth += 1
                 if depth == 1:
                     n = _ODS_NAME.search(tag)
-                    name, row = (n.group(1).decode("utf-8", "replace") if n else None), 0
+                    name = unescape(n.group(1).decode("utf-8", "replace"),
+                                    {"&quot;": '"', "&apos;": "'"}) if n else None
+                    row = 0
                 if tag.endswith(b"/>"):
                     depth -= 1
                 continue

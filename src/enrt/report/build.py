@@ -125,12 +125,12 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
                                 "rows estimate 0 kWh): it is not counted",
                                 hint="name the room on the rows of the equipment it holds"))
     missing = [f for f in ("agents", "population") if getattr(org, f) is None]
-    if orgs_differ:
+    if orgs_differ and org.agents is None:
         issues.append(Issue("info", "organisations-differ", f"the {len(results)} inputs are "
                             "different organisations: per-agent figures are given per input "
                             "(by_input), not for the whole", hint="give --agents N for the "
                             "whole (e.g. the intercommunalité) to get them for the total"))
-    elif missing:
+    elif missing and not orgs_differ:
         issues.append(Issue("info", "missing-organisation",
                             f"{' and '.join(missing)} not given: the indicators that need them "
                             "are not computed", hint="add an 'Organisation' sheet (Nombre "
@@ -141,11 +141,20 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
                                  "type column"))
     inputs = [_input_report(r) for r in results]
     for r, ir in zip(results, inputs):
-        if ir.rows_assessed == 0 and not any(i.code == "no-equipment-table" for i in r.issues):
-            issues.append(Issue("error", "nothing-assessed", "nothing could be assessed in "
-                                f"this input ({ir.rows_read} row(s) read, {ir.rows_rejected} "
-                                "rejected)", r.path, hint="see the other issues of this file; "
-                                "'enrt map' shows what enrt understood of it"))
+        if ir.rows_assessed or any(i.code == "no-equipment-table" for i in r.issues):
+            continue
+        chosen = {k: n for k, n in ir.skipped.items() if k not in ("blank", "total", "heading")}
+        if chosen and not ir.rows_rejected:       # all rows legitimately out: say so, no error
+            issues.append(Issue("warning", "nothing-in-use", "no row of this input is in use "
+                                f"in {year}: " + ", ".join(f"{n} {k.replace('_', ' ')}"
+                                                           for k, n in chosen.items()), r.path,
+                                hint="check the statuses, filters and dates; --count-stock or "
+                                     "--include-hidden count stock and hidden rows"))
+            continue
+        issues.append(Issue("error", "nothing-assessed", "nothing could be assessed in "
+                            f"this input ({ir.rows_read} row(s) read, {ir.rows_rejected} "
+                            "rejected)", r.path, hint="see the other issues of this file; "
+                            "'enrt map' shows what enrt understood of it"))
     inds = indicators(fleet, w, fa, totals["gwp"].total, totals["gwp"].manufacture, org,
                       {k: v for r in results for k, v in r.rooms.items()}, rooms or {})
     if orgs_differ and org.agents is None:
@@ -160,7 +169,7 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
         assessment=Assessment(year=year, as_of=str(as_of(year)), method=method),
         inputs=inputs,
         by_input=_by_input(results, inputs, fleet, w, fa, crits, activities, org,
-                           len(results) == 1),
+                           (totals_gi, inds) if len(results) == 1 else None),
         totals=totals,
         by_category=by_category,
         by_entity=_lines(entity_gi, fleet.entity_names, crits, "entity", EntityLine),
@@ -182,12 +191,14 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
 
 def _by_input(results: list[InputResult], inputs: list[InputReport], fleet: Fleet, w: Weights,
               fa: FactorArrays, crits: tuple[str, ...], activities, org: Organisation,
-              single: bool) -> list[InputLine]:
-    """Each input apart: its own organisation, totals (services included) and indicators."""
-    gi = group_impacts(fleet, w, fa, fleet.input_index, len(results))
+              single: tuple | None) -> list[InputLine]:
+    """Each input apart: its own organisation, totals (services included) and indicators.
+    ``single`` holds the whole run's sums and indicators when there is one input (no
+    copy of a million-row fleet to compute the same thing twice)."""
+    gi = single[0] if single else group_impacts(fleet, w, fa, fleet.input_index, len(results))
     lines = []
     for i, (r, ir) in enumerate(zip(results, inputs)):
-        own = org if single else r.organisation
+        own = org if single is not None else r.organisation
         svc = _activity_lines_for(activities, r.activities, crits)
         crit = {}
         for j, k in enumerate(crits):
@@ -195,17 +206,20 @@ def _by_input(results: list[InputResult], inputs: list[InputReport], fleet: Flee
             extra = svc.get(k)
             total = pv.total if extra is None else (pv.total or 0.0) + extra
             crit[k] = PhaseValues(manufacture=pv.manufacture, use=pv.use, total=total)
-        mask = fleet.input_index == i
-        sub_w = replace(w, **{f.name: getattr(w, f.name)[mask] for f in fields(w)})
         gwp = crit["gwp"]
+        if single:
+            own_ind = single[1]
+        else:
+            mask = fleet.input_index == i
+            sub_w = replace(w, **{f.name: getattr(w, f.name)[mask] for f in fields(w)})
+            own_ind = indicators(fleet.take(mask), sub_w, fa, gwp.total, gwp.manufacture, own,
+                                 r.rooms, {})
         lines.append(InputLine(
             path=r.path, organisation={"name": own.name, "agents": own.agents,
                                        "population": own.population},
             quantity=float(gi.quantity[i].sum()), gwp=gwp, criteria=crit,
             services_gwp=svc.get("gwp"), assessed_share=ir.assessed_share,
-            indicators={key: v for key, v in indicators(
-                fleet.take(mask), sub_w, fa, gwp.total, gwp.manufacture, own, r.rooms, {}
-            ).items() if key in PER_INPUT}))
+            indicators={key: v for key, v in own_ind.items() if key in PER_INPUT}))
     return lines
 
 
