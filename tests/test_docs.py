@@ -69,3 +69,9 @@ def test_page_results_are_what_it_says(ran):
     assert reg["indicators"]["refurbished_or_reused_share_by_spend"]["value"] is None
     schema = next(r for c, r in out.items() if c.startswith("enrt schema mapping"))
     assert "statuses" in json.loads(schema.stdout)["properties"]
+
+
+def test_every_issue_code_is_in_the_methodology_table():
+    from enrt.issues import ISSUE_CODES
+    text = (REPO / "docs" / "methodology.md").read_text(encoding="utf-8")
+    assert [c for c in ISSUE_CODES if f"| `{c}` |" not in text] == []

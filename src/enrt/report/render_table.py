@@ -5,6 +5,7 @@ import io
 from collections import Counter
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..issues import Issue
@@ -65,6 +66,19 @@ def render_table(report: Report, color: bool = True, width: int = 110,
                       fmt(a.criteria.get("gwp")))
         con.print(t)
 
+    if len(report.by_input) > 1:
+        t = Table(title="By input (gwp, kgCO2e/year)", title_justify="left")
+        for col in ("file", "organisation", "agents", "assessed", "total", "per agent"):
+            t.add_column(col, justify="left" if col in ("file", "organisation") else "right")
+        for line in report.by_input:
+            org = line.organisation
+            per = line.indicators.get("gwp_per_agent_kg", {}).get("value")
+            share = "—" if line.assessed_share is None else f"{100 * line.assessed_share:.0f} %"
+            t.add_row(escape(line.path), escape(org.get("name") or "—"),
+                      fmt(org.get("agents"), 0) if org.get("agents") else "—", share,
+                      fmt(line.gwp.total), fmt(per))
+        con.print(t)
+
     t = Table(title="By category (gwp, kgCO2e/year)", title_justify="left")
     for col in ("category", "quantity", "manufacture", "use", "total", "share"):
         t.add_column(col, justify="left" if col == "category" else "right")
@@ -95,7 +109,11 @@ def render_table(report: Report, color: bool = True, width: int = 110,
 
 def _indicators(con: Console, report: Report) -> None:
     org = report.organisation
-    con.print(f"[bold]Organisation[/bold]: {org.get('name') or '(name not given)'}; agents "
+    several = len({(x.organisation.get("name"), x.organisation.get("agents"))
+                   for x in report.by_input}) > 1
+    name = org.get("name") or (f"{len(report.by_input)} organisations, see 'By input'"
+                               if several else "(name not given)")
+    con.print(f"[bold]Organisation[/bold]: {escape(name)}; agents "
               f"{fmt(org.get('agents'), 0) if org.get('agents') else 'not given'}; population "
               f"{fmt(org.get('population'), 0) if org.get('population') else 'not given'}")
     t = Table(title="Indicators", title_justify="left")
