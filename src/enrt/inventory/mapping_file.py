@@ -38,28 +38,13 @@ class MappingFile(BaseModel):
     sheets: dict[str, str | None] = Field(default_factory=dict, description=(
         "sheet name (file name for a CSV) -> " + ", ".join(SHEET_KINDS)))
 
-    @field_validator("headers")
+    @field_validator("headers", "statuses", "sheets")
     @classmethod
-    def _fields(cls, v: dict) -> dict:
-        bad = {k: x for k, x in v.items() if x is not None and x not in FIELDS}
+    def _known_values(cls, v: dict, info) -> dict:
+        allowed = {"headers": FIELDS, "statuses": MEANINGS, "sheets": SHEET_KINDS}[info.field_name]
+        bad = {k: x for k, x in v.items() if x is not None and x not in allowed}
         if bad:
-            raise ValueError(f"unknown field(s) {bad}; use one of {', '.join(FIELDS)}")
-        return v
-
-    @field_validator("statuses")
-    @classmethod
-    def _meanings(cls, v: dict) -> dict:
-        bad = {k: x for k, x in v.items() if x is not None and x not in MEANINGS}
-        if bad:
-            raise ValueError(f"unknown status meaning(s) {bad}; use one of {', '.join(MEANINGS)}")
-        return v
-
-    @field_validator("sheets")
-    @classmethod
-    def _kinds(cls, v: dict) -> dict:
-        bad = {k: x for k, x in v.items() if x is not None and x not in SHEET_KINDS}
-        if bad:
-            raise ValueError(f"unknown sheet kind(s) {bad}; use one of {', '.join(SHEET_KINDS)}")
+            raise ValueError(f"unknown value(s) {bad}; use one of {', '.join(allowed)}")
         return v
 
     def header_overrides(self) -> dict[str, str]:

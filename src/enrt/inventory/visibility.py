@@ -56,41 +56,35 @@ def start(path: Path) -> Future:
     return future
 
 
-def _tags(member, pattern: re.Pattern):
-    """Whole tags holding a match of ``pattern``, over a zip member read in chunks; a tag
-    cut at a chunk boundary is carried over to the next chunk."""
+def _blocks(member):
+    """(data, end) over a zip member read in chunks: data[:end] ends on a whole tag, the
+    tag cut at a chunk boundary is carried over to the next block."""
     tail = b""
     while block := member.read(_CHUNK):
         data = tail + block
         cut = data.rfind(b"<")
         if cut == -1 or data.find(b">", cut) != -1:
             cut = len(data)
-        yield from _whole(data, cut, pattern)
+        yield data, cut
         tail = data[cut:]
     if tail:
-        yield from _whole(tail, len(tail), pattern)
+        yield tail, len(tail)
 
 
-def _whole(data: bytes, end: int, pattern: re.Pattern):
-    for m in pattern.finditer(data, 0, end):
-        start = data.rfind(b"<", 0, m.start())
-        stop = data.find(b">", m.end())
-        if start != -1 and stop != -1:
-            yield data[start:stop + 1]
+def _tags(member, pattern: re.Pattern):
+    """Whole tags holding a match of ``pattern`` (an attribute, found at memchr speed)."""
+    for data, end in _blocks(member):
+        for m in pattern.finditer(data, 0, end):
+            start = data.rfind(b"<", 0, m.start())
+            stop = data.find(b">", m.end())
+            if start != -1 and stop != -1:
+                yield data[start:stop + 1]
 
 
 def _scan(member, pattern: re.Pattern):
-    """Matches of a whole-tag ``pattern`` over a zip member read in chunks."""
-    tail = b""
-    while block := member.read(_CHUNK):
-        data = tail + block
-        cut = data.rfind(b"<")
-        if cut == -1 or data.find(b">", cut) != -1:
-            cut = len(data)
-        yield from pattern.finditer(data, 0, cut)
-        tail = data[cut:]
-    if tail:
-        yield from pattern.finditer(tail)
+    """Matches of a whole-tag ``pattern``."""
+    for data, end in _blocks(member):
+        yield from pattern.finditer(data, 0, end)
 
 
 def _xlsx(z: zipfile.ZipFile) -> dict[str, np.ndarray]:
