@@ -15,7 +15,7 @@ from ..factors.model import FactorSet
 from ..issues import Issue
 from ..normalize import fold
 from .labels import LabelMatcher, is_total_label
-from .mapper import column_letter
+from .sheet_context import column_letter
 from .values import is_blank, parse_number, text
 
 # written unit (folded) -> (canonical unit, multiplier to reach it)

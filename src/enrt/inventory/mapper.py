@@ -6,7 +6,7 @@ column; Python-level loops run over distinct values or over problem rows only.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import zip_longest
 
 import numpy as np
@@ -16,72 +16,13 @@ from ..factors.arrays import FactorArrays
 from ..fleet import DEFAULT, DERIVED, INPUT, NEW, Fleet
 from ..issues import Issue
 from ..normalize import fold
-from . import glpi
 from .conditions import condition_code
-from .labels import (AMBIGUOUS, NO_CATEGORY, NO_TYPE, TOTAL_LABEL, UNKNOWN, LabelMatcher,
-                     is_total_label, mentions_total)
-from .statuses import IN_USE, MEANINGS, REASONS, STOCK, StatusTable
+from .labels import AMBIGUOUS, NO_CATEGORY, NO_TYPE, UNKNOWN, is_total_label
+from .routing import categories, skip_rows, unlabelled_sums
+from .sheet_context import (ASSESSED, BLANK, OUT_OF_PERIOD, REJECTED, SERVICE,
+                            TOTAL, TOTAL_CODE, SheetContext)
 from .values import (days_to_dates, is_blank, map_distinct, parse_column, parse_date,
-                     parse_number, parse_numbers, text)
-
-ASSESSED, BLANK, TOTAL, REJECTED, HEADING, NOT_IN_USE, HIDDEN, OUT_OF_PERIOD, VIRTUAL_ROW, \
-    SERVICE = range(10)
-N_STATES = 10
-# skipped states and the reason they are reported under
-SKIP_REASONS = {BLANK: "blank", TOTAL: "total", HEADING: "heading", NOT_IN_USE: "not_in_use",
-                HIDDEN: "hidden", OUT_OF_PERIOD: "out_of_period", VIRTUAL_ROW: "not_physical"}
-TOTAL_CODE = TOTAL_LABEL
-
-
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-@dataclass
-class SheetContext:
-    """What the mapper needs to know about the sheet and the run."""
-
-    file: str
-    sheet: str | None
-    columns: dict[str, int]             # field -> column index in the row lists
-    headers: dict[str, str]             # field -> header text as written
-    col_offset: int
-    factors: FactorArrays
-    matcher: LabelMatcher
-    year: int
-    rooms: dict[str, float]             # folded room name -> PUE
-    input_index: int = 0
-    statuses: StatusTable = field(default_factory=StatusTable)
-    count_stock: bool = False           # in-stock rows are assessed (option)
-    hidden_rows: np.ndarray | None = None   # 1-based rows hidden in the sheet (filter, by hand)
-    glpi_class: str | None = None       # class of a single-class GLPI export
-    activity_matcher: LabelMatcher | None = None   # services met in an equipment sheet
-    factor_set: object = None           # the FactorSet model, for those service rows
-    default_country: int | None = None  # --country, else the factor set's default
-    segment_sum: float = 0.0            # quantity since the last blank/total row (carried)
-    segment_rows: int = 0               # typed rows since the last blank/total row
-    unknown_rooms: dict[str, int] = field(default_factory=dict)
-    caches: dict[str, dict] = field(default_factory=dict)   # field -> cell -> parsed value
-    # (reason, detail) -> [rows, units, first row numbers]: one issue per reason at the end
-    skips: dict[tuple[str, str], list] = field(default_factory=dict)
-
-    def cache(self, fname: str) -> dict:
-        return self.caches.setdefault(fname, {})
-
-    def column_name(self, fname: str) -> str:
-        j = self.columns[fname]
-        return f"{column_letter(self.col_offset + j)} ({self.headers[fname]})"
-
-    def note_skip(self, reason: str, detail: str, rows: np.ndarray, units: float) -> None:
-        entry = self.skips.setdefault((reason, detail), [0, 0.0, []])
-        entry[0] += len(rows)
-        entry[1] += units
-        entry[2].extend(int(r) for r in rows[:max(0, 5 - len(entry[2]))])
+                     parse_numbers, text)
 
 
 @dataclass
@@ -140,7 +81,7 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext,
     fa = ctx.factors
     item_types = column("item_type")
     labels = column("type") if cols.get("type") != cols.get("item_type") else None
-    cat, hints = _categories(labels, item_types, ctx, n)
+    cat, hints = categories(labels, item_types, ctx, n)
     status = np.full(n, ASSESSED, dtype=np.int8)
     status[cat == TOTAL_CODE] = TOTAL
     blank = np.zeros(n, dtype=bool)
@@ -154,9 +95,9 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext,
     quantity_raw = column("quantity")
     qty = parse_numbers(quantity_raw, ctx.cache("quantity")) if quantity_raw is not None \
         else np.full(n, np.nan)
-    _unlabelled_sums(rows, status, cat, qty, ctx)
+    unlabelled_sums(rows, status, cat, qty, ctx)
     units = np.where(np.isfinite(qty) & (qty >= 0), qty, np.where(np.isnan(qty), 1.0, 0.0))
-    unknown_status = _skip_rows(rows, status, cat, labels, column, units, row_numbers, ctx)
+    unknown_status = skip_rows(rows, status, cat, labels, column, units, row_numbers, ctx)
 
     services = np.flatnonzero(status == SERVICE)
     rej = _Rejections(ctx, row_numbers, status)
@@ -229,132 +170,12 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext,
     return ChunkResult(fleet=fleet, issues=rej.issues(), status=status, services=services)
 
 
-def _categories(labels, item_types, ctx: SheetContext, n: int) -> tuple[np.ndarray, dict]:
-    """Category index per row, or a negative code (labels.UNKNOWN, NO_TYPE, TOTAL_LABEL,
-    NO_CATEGORY, AMBIGUOUS, glpi.VIRTUAL); and the hint of each refused label."""
-    hints = ctx.cache("type_hints")
-
-    def code(label: str, glpi_class: str | None) -> int:
-        if not label and glpi_class is None:
-            return NO_TYPE
-        if is_total_label(label):
-            return TOTAL_CODE
-        idx, hint = glpi.category_of(glpi_class, label, ctx.matcher) if glpi_class \
-            else ctx.matcher.match(label)
-        if idx == UNKNOWN and mentions_total(label):
-            return TOTAL_CODE
-        if hint:
-            hints[label] = hint
-        return idx
-
-    if item_types is None:
-        return map_distinct(labels, lambda v: code(text(v), ctx.glpi_class), np.int64,
-                            ctx.cache("type")), hints
-
-    def pair(p) -> int:                       # GLPI global view: (item type, sub-type)
-        item, sub = text(p[0]), text(p[1])
-        cls = glpi.class_of(item) if item else ctx.glpi_class
-        if fold(item) in glpi.NOT_EQUIPMENT:
-            return glpi.VIRTUAL                 # licences, certificates: not devices
-        if item and cls is None:
-            hints[sub or item] = f"GLPI item type {item!r} has no category in enrt"
-            return NO_CATEGORY
-        return code(sub, cls)
-    pairs = list(zip(item_types, labels if labels is not None else (None,) * n))
-    return map_distinct(pairs, pair, np.int64, ctx.cache("type_pairs")), hints
-
-
-def _skip_rows(rows, status, cat, labels, column, units, row_numbers, ctx: SheetContext
-               ) -> np.ndarray:
-    """Rows that are there but not in the fleet: hidden, not in use, virtual machines,
-    section headings; and service rows met in an equipment sheet (routed). Returns the
-    rows whose status word is unknown (rejected later)."""
-    def skip(mask, state, reason, detail=""):
-        if mask.any():
-            status[mask] = state
-            ctx.note_skip(reason, detail, row_numbers[mask], float(units[mask].sum()))
-
-    if ctx.hidden_rows is not None and len(ctx.hidden_rows):
-        skip((status == ASSESSED) & np.isin(row_numbers, ctx.hidden_rows), HIDDEN, "hidden")
-    unknown_status = np.zeros(len(status), dtype=bool)
-    raw = column("status")
-    if raw is not None:
-        table = ctx.statuses
-
-        def meaning(v) -> int:               # -2 blank (in use), -1 unknown
-            t = text(v)
-            m = table.meaning(t) if t else IN_USE
-            return -1 if m is None else (-2 if m == IN_USE else MEANINGS.index(m))
-        codes = map_distinct(raw, meaning, np.int64, ctx.cache("status"))
-        out = (status == ASSESSED) & (codes > 0)
-        if ctx.count_stock:
-            out &= codes != MEANINGS.index(STOCK)
-        words: dict[str, list[int]] = {}          # folded word -> rows ("En stock" = "EN STOCK")
-        shown: dict[str, str] = {}
-        for i in np.flatnonzero(out):
-            key = fold(text(raw[i]))
-            words.setdefault(key, []).append(i)
-            shown.setdefault(key, text(raw[i]))
-        for key, idx in sorted(words.items()):
-            word = shown[key]
-            mask = np.zeros(len(status), dtype=bool)
-            mask[idx] = True
-            skip(mask, NOT_IN_USE, "not_in_use", f"{word} ({REASONS[MEANINGS[codes[idx[0]]]]})")
-        unknown_status = (status == ASSESSED) & (codes == -1)
-    skip((status == ASSESSED) & (cat == glpi.VIRTUAL), VIRTUAL_ROW, "not_physical",
-         "virtual machines, licences and other items that are not devices")
-    for i in np.flatnonzero((status == ASSESSED) & (cat == UNKNOWN)):
-        label = text(labels[i]) if labels is not None else ""
-        if sum(1 for c in rows[i] if not is_blank(c)) == 1:
-            mask = np.zeros(len(status), dtype=bool)
-            mask[i] = True
-            skip(mask, HEADING, "heading", label)
-        elif ctx.activity_matcher is not None and ctx.activity_matcher.match(label)[0] >= 0:
-            status[i] = SERVICE
-    return unknown_status
-
-
 def _labels(values) -> tuple[np.ndarray, list[str]]:
     """Free-text labels (entity, site, room) -> integer codes and the code table;
     code 0 is the blank label."""
     table = {"": 0}
     codes = map_distinct(values, lambda v: table.setdefault(text(v), len(table)), np.int32)
     return codes, list(table)
-
-
-def _unlabelled_sums(rows: list, status: np.ndarray, cat: np.ndarray, qty: np.ndarray,
-                     ctx: SheetContext) -> None:  # noqa: C901
-    """A row with no type, nothing but numbers in it, and a quantity equal to the sum of
-    at least two rows above it (since the last blank or total row) is a formula total
-    without a label: skip it as a total. Anything else without a type is rejected."""
-    typed = cat >= 0
-    contrib = np.where(typed & np.isfinite(qty), qty, np.where(typed, 1.0, 0.0))
-    cs = np.cumsum(contrib)
-    counts = np.cumsum(typed)
-    bounds = np.flatnonzero((status == BLANK) | (status == TOTAL))
-    date_cols = [ctx.columns[f] for f in ("purchase_date", "withdrawal_date")
-                 if f in ctx.columns]
-    for i in np.flatnonzero((cat == NO_TYPE) & (status == ASSESSED) & np.isfinite(qty)):
-        k = np.searchsorted(bounds, i) - 1
-        if k >= 0:
-            above, n_above = cs[i] - cs[bounds[k]], counts[i] - counts[bounds[k]]
-        else:
-            above, n_above = ctx.segment_sum + cs[i], ctx.segment_rows + counts[i]
-        row = rows[i]
-        if (n_above >= 2 and np.isclose(qty[i], above) and _only_numbers(row)
-                and all(j >= len(row) or is_blank(row[j]) for j in date_cols)):
-            status[i] = TOTAL
-            bounds = np.sort(np.append(bounds, i))
-    if len(bounds):
-        ctx.segment_sum = float(cs[-1] - cs[bounds[-1]])
-        ctx.segment_rows = int(counts[-1] - counts[bounds[-1]])
-    elif len(cs):
-        ctx.segment_sum += float(cs[-1])
-        ctx.segment_rows += int(counts[-1])
-
-
-def _only_numbers(row) -> bool:
-    return all(is_blank(c) or np.isfinite(parse_number(c)) for c in row)
 
 
 def _dates(column, rej: _Rejections, ctx: SheetContext, status, units, row_numbers):

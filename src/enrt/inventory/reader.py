@@ -26,15 +26,16 @@ from . import glpi
 from .activities import ActivityRow, matcher_for, read_activities
 from .headers import header_currency, map_header_row
 from .labels import AMBIGUOUS, NO_CATEGORY, UNKNOWN, LabelMatcher
-from .mapper import ASSESSED, N_STATES, REJECTED, SKIP_REASONS, SheetContext, column_letter, \
-    map_chunk
+from .mapper import map_chunk
+from .sheet_context import ASSESSED, N_STATES, REJECTED, SKIP_REASONS, SheetContext, column_letter
 from .options import ReadOptions
 from .organisation import Organisation, read_organisation
 from .rooms import read_rooms
-from .sheet_checks import check_condition_column, pivot_markers, skip_issues
+from .sheet_checks import (check_condition_column, leave_out, leave_out_restated, pivot_markers,
+                           skip_issues, units)
 from .sources import RawSheet, open_inventory
 from .statuses import StatusTable
-from .summary import SheetSummary
+from .summary import SheetPart, SheetSummary
 from .values import text
 from . import visibility
 
@@ -49,18 +50,6 @@ DEVICE_ONLY = {"purchase_date", "withdrawal_date", "lifetime", "lifetime_months"
 CHUNK_ROWS = 50_000
 GLPI_KINDS = {f"glpi_{c}": c for c in (glpi.COMPUTER, glpi.MONITOR, glpi.NETWORK, glpi.PHONE,
                                        glpi.PRINTER, glpi.PERIPHERAL)}
-
-
-@dataclass
-class SheetPart:
-    """What one table sheet contributed; a part can be left out whole afterwards."""
-
-    summary: SheetSummary
-    fleet: Fleet
-    issues: list[Issue]
-    activities: list[ActivityRow]
-    forced: bool = False                 # the mapping file says what this sheet is
-    blocks: list[Fleet] = field(default_factory=list)
 
 
 @dataclass
@@ -134,10 +123,10 @@ def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: in
             part = _read_table(raw, head, hrow, kind, ctx, result, factors, forced)
             parts.append(part)
             if raw.hidden and not options.include_hidden:
-                _leave_out(part, "hidden_sheet", Issue(
+                leave_out(part, "hidden_sheet", Issue(
                     "warning", "sheet-hidden", f"sheet {raw.name!r} is hidden: its "
                     f"{part.summary.rows_assessed + part.summary.rows_rejected} row(s) "
-                    f"({_units(part):g} units) are left out", str(path), raw.name,
+                    f"({units(part):g} units) are left out", str(path), raw.name,
                     hint="show the sheet in the spreadsheet, or give --include-hidden to "
                          "count hidden sheets and rows"))
         elif kind == "pivot":
@@ -164,7 +153,7 @@ def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: in
                 if forced != "ignored" else "sheet ignored (mapping file)",
                 str(path), raw.name, hint="an equipment table needs a header row with a type "
                 "column (e.g. 'Type d'équipement') and another known column (e.g. 'Quantité')"))
-    _leave_out_restated(parts, str(path))
+    leave_out_restated(parts, str(path))
     for part in parts:
         result.issues.extend(part.issues)
         result.activities.extend(part.activities)
@@ -384,42 +373,3 @@ def _understand_values(result: InputResult, ctx: SheetContext) -> None:
         if t:
             result.understood["statuses"][t] = (None if code == -1 else
                                                 "in_use" if code == -2 else MEANINGS[code])
-
-
-def _units(part: SheetPart) -> float:
-    return float(part.fleet.quantity.sum()) if len(part.fleet) else 0.0
-
-
-def _leave_out(part: SheetPart, reason: str, issue: Issue) -> None:
-    """Take a sheet's rows out of the assessment; they stay counted, as skipped."""
-    s = part.summary
-    s.skip(reason, s.rows_assessed + s.rows_rejected)
-    s.rows_assessed = s.rows_rejected = 0
-    s.left_out = reason
-    part.fleet, part.activities = Fleet.empty(), []
-    part.issues = [issue]
-
-
-def _leave_out_restated(parts: list[SheetPart], file: str) -> None:
-    """A sheet whose quantities per category equal another sheet's restates it (a pivot
-    or summary copied as values): the one with fewer rows is left out."""
-    live = [p for p in parts if p.summary.left_out is None and not p.forced and len(p.fleet)]
-    if len(live) < 2:
-        return
-    n_cat = int(max(p.fleet.category.max() for p in live)) + 1
-    vectors = [np.bincount(p.fleet.category, weights=p.fleet.quantity, minlength=n_cat)
-               for p in live]
-    for a, b in itertools.combinations(range(len(live)), 2):
-        pa, pb = live[a], live[b]
-        if pa.summary.left_out or pb.summary.left_out:
-            continue
-        if vectors[a].sum() > 0 and np.allclose(vectors[a], vectors[b]):
-            summary_part, detail = (pb, pa) if pb.summary.rows_read <= pa.summary.rows_read \
-                else (pa, pb)
-            _leave_out(summary_part, "restated", Issue(
-                "warning", "sheet-restated", f"sheet {summary_part.summary.name!r} restates sheet "
-                f"{detail.summary.name!r} (the same quantity per category, "
-                f"{vectors[a].sum():g} units): it is left out so the equipment is not counted "
-                "twice", file, summary_part.summary.name,
-                hint="if both sheets list different equipment, say so in a mapping file "
-                     f"(sheets: {{{summary_part.summary.name!r}: equipment}})"))

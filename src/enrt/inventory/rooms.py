@@ -12,7 +12,7 @@ import numpy as np
 
 from ..issues import Issue
 from ..normalize import fold
-from .mapper import column_letter
+from .sheet_context import column_letter
 from .values import parse_number, text
 
 PUE_RANGE = (1.0, 5.0)

@@ -2,10 +2,16 @@
 one issue per skip reason that says how many rows and units were left out."""
 from __future__ import annotations
 
+import itertools
+
+import numpy as np
+
+from ..fleet import Fleet
 from ..issues import Issue
 from ..normalize import fold
 from .conditions import condition_code
 from .physical import is_physical_state
+from .summary import SheetPart
 from .values import text
 
 PIVOT_WORDS = ("etiquettes de lignes", "etiquettes de colonnes", "row labels", "column labels",
@@ -78,3 +84,42 @@ def skip_issues(ctx) -> list[Issue]:
         out.append(Issue(severity, code, message, ctx.file, ctx.sheet, first[0] if first else None,
                          None, hint))
     return out
+
+
+def units(part: SheetPart) -> float:
+    return float(part.fleet.quantity.sum()) if len(part.fleet) else 0.0
+
+
+def leave_out(part: SheetPart, reason: str, issue: Issue) -> None:
+    """Take a sheet's rows out of the assessment; they stay counted, as skipped."""
+    s = part.summary
+    s.skip(reason, s.rows_assessed + s.rows_rejected)
+    s.rows_assessed = s.rows_rejected = 0
+    s.left_out = reason
+    part.fleet, part.activities = Fleet.empty(), []
+    part.issues = [issue]
+
+
+def leave_out_restated(parts: list[SheetPart], file: str) -> None:
+    """A sheet whose quantities per category equal another sheet's restates it (a pivot
+    or summary copied as values): the one with fewer rows is left out."""
+    live = [p for p in parts if p.summary.left_out is None and not p.forced and len(p.fleet)]
+    if len(live) < 2:
+        return
+    n_cat = int(max(p.fleet.category.max() for p in live)) + 1
+    vectors = [np.bincount(p.fleet.category, weights=p.fleet.quantity, minlength=n_cat)
+               for p in live]
+    for a, b in itertools.combinations(range(len(live)), 2):
+        pa, pb = live[a], live[b]
+        if pa.summary.left_out or pb.summary.left_out:
+            continue
+        if vectors[a].sum() > 0 and np.allclose(vectors[a], vectors[b]):
+            summary_part, detail = (pb, pa) if pb.summary.rows_read <= pa.summary.rows_read \
+                else (pa, pb)
+            leave_out(summary_part, "restated", Issue(
+                "warning", "sheet-restated", f"sheet {summary_part.summary.name!r} restates sheet "
+                f"{detail.summary.name!r} (the same quantity per category, "
+                f"{vectors[a].sum():g} units): it is left out so the equipment is not counted "
+                "twice", file, summary_part.summary.name,
+                hint="if both sheets list different equipment, say so in a mapping file "
+                     f"(sheets: {{{summary_part.summary.name!r}: equipment}})"))

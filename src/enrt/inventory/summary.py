@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..fleet import Fleet
+from ..issues import Issue
+
 # why a row was skipped; the JSON report lists them under inputs[].skipped
 SKIP_REASONS = ("blank", "total", "heading", "not_in_use", "hidden", "hidden_sheet",
                 "out_of_period", "not_physical", "restated")
@@ -34,3 +37,15 @@ class SheetSummary:
     @property
     def rows_skipped_total(self) -> int:
         return self.skipped.get("total", 0)
+
+
+@dataclass
+class SheetPart:
+    """What one table sheet contributed; a part can be left out whole afterwards."""
+
+    summary: SheetSummary
+    fleet: Fleet
+    issues: list[Issue]
+    activities: list      # ActivityRow
+    forced: bool = False                 # the mapping file says what this sheet is
+    blocks: list[Fleet] = field(default_factory=list)
