@@ -17,7 +17,8 @@ from .errors import UsageError
 from .factors import FactorArrays, LoadedFactorSet, build_arrays, load_factor_set
 from .fleet import Fleet
 from .inventory import InputResult, LabelMatcher, read_inventory
-from .inventory.mapping_file import load_mapping
+from .inventory.mapping_file import load_mapping, unused_keys
+from .issues import Issue
 from .inventory.options import ReadOptions
 from .inventory.organisation import Organisation
 from .inventory.reader import file_sha256
@@ -42,6 +43,12 @@ def assess(inputs: Sequence[str | Path], factors: str | Path | None = None,
     fs = load_factor_set(factors)
     options, mapping_ref = read_options(options, mapping, fs)
     fa, results, fleet = read_fleet(inputs, fs, year, options)
+    if options.mapping is not None and results:
+        results[0].issues.extend(
+            Issue("warning", "mapping-unused", f"mapping file: {key!r} under {section}: "
+                  "matches nothing in the inputs", str(mapping), hint="check the spelling "
+                  "against the inventory (enrt map writes the keys as they are)")
+            for section, key in unused_keys(options.mapping, [r.understood for r in results]))
     weights = row_weights(fleet, fa, year, method)
     org, orgs_differ = combined_organisation(organisation, results)
     row_group, groups = room_groups(fleet)

@@ -29,6 +29,10 @@ UNITS = {
     "k": ("k€", 1.0), "k eur": ("k€", 1.0), "keur": ("k€", 1.0),
     "eur": ("k€", 0.001), "euro": ("k€", 0.001), "euros": ("k€", 0.001), "": (None, 1.0),
 }
+# units that count devices: a row with one of them (or none) may be equipment
+COUNT_UNITS = {"", "u", "unite", "unites", "unit", "units", "piece", "pieces", "pc", "pcs",
+               "nb", "nombre", "equipement", "equipements", "appareil", "appareils", "item",
+               "items", "device", "devices", "poste", "postes"}
 CONVERSIONS = {("vCPU-hour", "vCPU-year"): 1 / 8760, ("vCPU-year", "vCPU-hour"): 8760.0}
 
 
@@ -89,8 +93,9 @@ def read_activities(rows, columns: dict[str, int], m: FactorSet, file: str, shee
                 "name the service (e.g. VM, Stockage, Données mobiles, TMA, Télécom)")
             continue
         idx, hint = matcher.match(label)
-        if idx < 0 and equipment is not None and equipment.match(label)[0] >= 0:
-            to_equipment.append((rownum, row))
+        if idx < 0 and equipment is not None and equipment.match(label)[0] >= 0 and \
+                fold(text(cell(row, "unit"))) in COUNT_UNITS:
+            to_equipment.append((rownum, row))      # "PC portable | 3 | u": a device
             continue
         summary.rows_rejected += 1                   # until the row proves valid
         if idx < 0:

@@ -23,7 +23,7 @@ file name ("glpi-moniteurs.csv"), else from computer sub-types in its Type colum
 from __future__ import annotations
 
 from ..normalize import fold
-from .labels import NO_CATEGORY as NO_CATEGORY_CODE, UNKNOWN
+from .labels import AMBIGUOUS, NO_CATEGORY as NO_CATEGORY_CODE, UNKNOWN
 
 COMPUTER, MONITOR, NETWORK, PHONE, PRINTER, PERIPHERAL = (
     "computer", "monitor", "network", "phone", "printer", "peripheral")
@@ -105,10 +105,17 @@ def class_of(word: object) -> str | None:
     return next((c for w, c in _CLASS_INDEX.items() if " " in w and w in key), None)
 
 
+_GLPI_GROUPS = ("systeme d exploitation", "operating system", "composants", "components",
+                "informations financieres", "financial and administrative")
+
+
 def looks_like_glpi(header: list) -> bool:
-    """GLPI's default list columns: Nom, Entité, Statut, Fabricant, … Dernière modification."""
-    keys = {fold(c.rsplit(" - ", 1)[-1]) for c in header if isinstance(c, str)}
-    return len(keys & GLPI_MARKERS) >= 4
+    """GLPI's list columns: Nom, Entité, Statut, Fabricant, … Dernière modification; its
+    'Group - Field' columns (Système d'exploitation - Nom) count double."""
+    texts = [c for c in header if isinstance(c, str)]
+    keys = {fold(c.rsplit(" - ", 1)[-1]) for c in texts}
+    groups = sum(2 for c in texts if fold(c).startswith(_GLPI_GROUPS))
+    return len(keys & GLPI_MARKERS) + groups >= 4
 
 
 def export_class(header: list, names: list[str | None], type_values: list) -> str | None:
@@ -143,11 +150,13 @@ def category_of(glpi_class: str | None, subtype: str, matcher) -> tuple[int, str
     key = fold(subtype)
     if glpi_class is None:
         return matcher.match(subtype)
-    if glpi_class == COMPUTER and key in VIRTUAL_WORDS:
+    if glpi_class == COMPUTER and (key in VIRTUAL_WORDS or
+                                   VIRTUAL_WORDS.intersection(key.split()) - {"vm"} or
+                                   key.startswith(("vm ", "hyper v"))):
         return VIRTUAL, "a virtual machine is not a physical device"
     index = {c: i for i, c in enumerate(matcher.categories)}
     cid = SUBTYPES[glpi_class].get(key or None)
-    hint = ""
+    hint, idx = "", UNKNOWN
     if cid is None and key:
         idx, hint = matcher.match(subtype)
         if idx >= 0:
@@ -158,6 +167,8 @@ def category_of(glpi_class: str | None, subtype: str, matcher) -> tuple[int, str
     what = f"{glpi_class} type {subtype!r}" if key else f"{glpi_class} without a type"
     said = hint if hint.startswith(("did you mean", "ambiguous", "the factor set")) else \
         "no category for it"
-    return (UNKNOWN if key else NO_CATEGORY_CODE), \
+    code = idx if key and idx in (NO_CATEGORY_CODE, AMBIGUOUS) else \
+        (UNKNOWN if key else NO_CATEGORY_CODE)
+    return code, \
         f"GLPI {what}: {said}; set the Type in GLPI or map the label in a mapping file " \
         "(enrt map)"

@@ -65,6 +65,13 @@ AMBIGUOUS_WORDS = {
 }
 
 
+def singular(key: str) -> str:
+    """French and English plurals folded to the singular, word by word: 'pc portables' ->
+    'pc portable', 'bureaux' -> 'bureau'; words of three letters or less are kept."""
+    return " ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" and not w.endswith("ss") else w
+                    for w in key.split())
+
+
 def _word_pattern(words) -> re.Pattern:
     ordered = sorted((w for w in words if w), key=len, reverse=True)
     if not ordered:
@@ -111,6 +118,24 @@ class LabelMatcher:
         key = fold(label)
         if key in self.overrides:
             return self.overrides[key], ""
+        hit = self._aliases_in(key)
+        if hit is None and (one := singular(key)) != key:
+            hit = self._aliases_in(one)       # "PC portables", "Écrans", "Ordinateurs fixes"
+        if hit is not None:
+            return hit
+        if key in _AMBIGUOUS:
+            return AMBIGUOUS, f"ambiguous label: it can mean {_AMBIGUOUS[key]}; write the " \
+                              "equipment type in full"
+        if (m := _NO_CAT_PATTERN.search(key)) is not None:
+            return NO_CATEGORY, f"the factor set has no category for a {_NO_CAT_INDEX[m.group(1)]}" \
+                                ": leave it out, or add the category to your own factor set " \
+                                "(--factors)"
+        return UNKNOWN, self.suggestion(key)
+
+    def _aliases_in(self, key: str) -> tuple[int, str] | None:
+        """The category of the longest alias found as whole words in ``key``."""
+        if key in self.overrides:
+            return self.overrides[key], ""
         if key in self.alias_to_cat:
             return self.alias_to_cat[key], ""
         found: dict[int, set[int]] = {}
@@ -125,14 +150,7 @@ class LabelMatcher:
             names = " or ".join(sorted(self.categories[c] for c in cats))
             return AMBIGUOUS, f"ambiguous label, could be {names}: write the equipment type " \
                               "more precisely"
-        if key in _AMBIGUOUS:
-            return AMBIGUOUS, f"ambiguous label: it can mean {_AMBIGUOUS[key]}; write the " \
-                              "equipment type in full"
-        if (m := _NO_CAT_PATTERN.search(key)) is not None:
-            return NO_CATEGORY, f"the factor set has no category for a {_NO_CAT_INDEX[m.group(1)]}" \
-                                ": leave it out, or add the category to your own factor set " \
-                                "(--factors)"
-        return UNKNOWN, self.suggestion(key)
+        return None
 
     def suggestion(self, key: str) -> str:
         close = process.extractOne(key, self._aliases, scorer=fuzz.ratio,

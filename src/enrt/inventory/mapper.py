@@ -82,6 +82,10 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext,
     item_types = column("item_type")
     labels = column("type") if cols.get("type") != cols.get("item_type") else None
     cat, hints = categories(labels, item_types, ctx, n)
+    # the label a row is known by: its Type, else its GLPI item type
+    shown = [text(a) or text(b) for a, b in zip(labels if labels is not None else missing,
+                                                item_types if item_types is not None
+                                                else missing)]
     status = np.full(n, ASSESSED, dtype=np.int8)
     status[cat == TOTAL_CODE] = TOTAL
     blank = np.zeros(n, dtype=bool)
@@ -100,6 +104,10 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext,
     unknown_status = skip_rows(rows, status, cat, labels, column, units, row_numbers, ctx)
 
     services = np.flatnonzero(status == SERVICE)
+    listed = (cat >= 0) & ~np.isin(status, (BLANK, TOTAL, SERVICE))
+    ctx.listed += np.bincount(cat[listed], weights=units[listed],
+                              minlength=len(ctx.listed))[:len(ctx.listed)]
+    ctx.listed_rows += int(listed.sum())
     rej = _Rejections(ctx, row_numbers, status)
     rej.add(cat == NO_TYPE, "type", "missing-type", "row has values but no equipment type",
             "fill in the equipment type, or delete the row")
@@ -108,11 +116,11 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext,
         rej.add(cat == code, "type", issue,
                 (lambda v: f"no category for {text(v)!r}") if code == NO_CATEGORY else
                 (lambda v: f"unknown equipment type {text(v)!r}"),
-                lambda v: hints.get(text(v), ""), labels if labels is not None else item_types)
+                lambda v: hints.get(v, ""), shown)
     rej.add(unknown_status, "status", "unknown-status",
             lambda v: f"unknown status {text(v)!r}: in use or not?",
             "map the word under 'statuses:' in a mapping file (enrt map), e.g. "
-            "'Affecté: in_use' or 'Au rebut: disposed'", column("status"))
+            "'Affecté DGS: in_use', 'Au rebut: disposed' or 'Loan pool: stock'", column("status"))
 
     qty_default = np.isnan(qty)
     rej.add(np.isinf(qty), "quantity", "invalid-quantity",

@@ -89,3 +89,13 @@ def dump_mapping(model: MappingFile) -> str:
             f"# sheets: {', '.join(SHEET_KINDS)}\n")
     body = yaml.safe_dump(model.model_dump(), allow_unicode=True, sort_keys=False, width=100)
     return head + body
+
+
+def unused_keys(model: MappingFile, understood: list[dict]) -> list[tuple[str, str]]:
+    """(section, key) of the mapping that match nothing met in the inputs: a typo
+    ('Sitee') would otherwise change nothing without a word."""
+    out = []
+    for section in ("headers", "labels", "statuses", "sheets"):
+        seen = {fold(k) for u in understood for k in u[section]}
+        out += [(section, k) for k in getattr(model, section) if fold(k) not in seen]
+    return out

@@ -205,6 +205,10 @@ def _find_header(head: list[list], overrides=None, matcher=None, activities=None
                  ) -> tuple[str, int | None, dict[str, int]]:
     for i, row in enumerate(head):
         columns = map_header_row(row, overrides)
+        j = columns.get("entity")
+        if j is not None and {"quantity", "unit"} <= set(columns) and "type" not in columns \
+                and "activity" not in columns and fold(row[j]) in ("service", "services"):
+            columns["activity"] = columns.pop("entity")   # "Service | Quantité | Unité"
         if find_practice_header([row]) and _has_practice_title(row):
             return "ignored", None, {}             # read as a good-practice sheet
         if pivot_markers(row):
@@ -310,6 +314,7 @@ def _read_table(raw: RawSheet, head: list[list], hrow: int, kind: str, ctx: Shee
     _understand_values(result, ctx)
     part.fleet = Fleet.concat(part.blocks)
     part.blocks = []
+    part.listed, part.listed_rows, part.fields = ctx.listed, ctx.listed_rows, len(ctx.columns)
     return part
 
 

@@ -22,7 +22,7 @@ def categories(labels, item_types, ctx: SheetContext, n: int) -> tuple[np.ndarra
     NO_CATEGORY, AMBIGUOUS, glpi.VIRTUAL); and the hint of each refused label."""
     hints = ctx.cache("type_hints")
 
-    def code(label: str, glpi_class: str | None) -> int:
+    def code(label: str, glpi_class: str | None, shown: str | None = None) -> int:
         if not label and glpi_class is None:
             return NO_TYPE
         if is_total_label(label):
@@ -32,7 +32,7 @@ def categories(labels, item_types, ctx: SheetContext, n: int) -> tuple[np.ndarra
         if idx == UNKNOWN and mentions_total(label):
             return TOTAL_CODE
         if hint:
-            hints[label] = hint
+            hints[shown or label] = hint
         return idx
 
     if item_types is None:
@@ -47,7 +47,7 @@ def categories(labels, item_types, ctx: SheetContext, n: int) -> tuple[np.ndarra
         if item and cls is None:
             hints[sub or item] = f"GLPI item type {item!r} has no category in enrt"
             return NO_CATEGORY
-        return code(sub, cls)
+        return code(sub, cls, sub or item)
     pairs = list(zip(item_types, labels if labels is not None else (None,) * n))
     return map_distinct(pairs, pair, np.int64, ctx.cache("type_pairs")), hints
 

@@ -10,6 +10,7 @@ from ..fleet import Fleet
 from ..issues import Issue
 from ..normalize import fold
 from .conditions import condition_code
+from .headers import match_header
 from .physical import is_physical_state
 from .summary import SheetPart
 from .values import text
@@ -21,9 +22,12 @@ PIVOT_PREFIXES = ("somme de ", "sum of ", "count of ", "nombre de type", "moyenn
 
 def pivot_markers(row: list) -> bool:
     """Headers Excel and LibreOffice write in a pivot table ('Étiquettes de lignes',
-    'Somme de Quantité', a 'Total général' column)."""
+    'Somme de Quantité', a 'Total général' column), or a cross-tab with one quantity
+    column per site ('Quantité Mairie | Quantité École | Total')."""
     keys = [fold(c) for c in row if isinstance(c, str)]
-    return any(k in PIVOT_WORDS or k.startswith(PIVOT_PREFIXES) for k in keys)
+    if any(k in PIVOT_WORDS or k.startswith(PIVOT_PREFIXES) for k in keys):
+        return True
+    return sum(1 for c in row if match_header(c) == "quantity") >= 2
 
 
 def check_condition_column(chunk: list[list], ctx, issues: list[Issue]) -> None:
@@ -102,24 +106,28 @@ def leave_out(part: SheetPart, reason: str, issue: Issue) -> None:
 
 def leave_out_restated(parts: list[SheetPart], file: str) -> None:
     """A sheet whose quantities per category equal another sheet's restates it (a pivot
-    or summary copied as values): the one with fewer rows is left out."""
-    live = [p for p in parts if p.summary.left_out is None and not p.forced and len(p.fleet)]
-    if len(live) < 2:
-        return
-    n_cat = int(max(p.fleet.category.max() for p in live)) + 1
-    vectors = [np.bincount(p.fleet.category, weights=p.fleet.quantity, minlength=n_cat)
-               for p in live]
-    for a, b in itertools.combinations(range(len(live)), 2):
-        pa, pb = live[a], live[b]
+    or summary copied as values). Quantities are compared as listed (stock and hidden
+    rows included, as a summary counts them) and as assessed. The sheet with fewer
+    equipment rows, else fewer recognised columns (no dates, no sites), is left out."""
+    live = [p for p in parts if p.summary.left_out is None and not p.forced
+            and p.listed is not None and p.listed.sum() > 0]
+    for pa, pb in itertools.combinations(live, 2):
         if pa.summary.left_out or pb.summary.left_out:
             continue
-        if vectors[a].sum() > 0 and np.allclose(vectors[a], vectors[b]):
-            summary_part, detail = (pb, pa) if pb.summary.rows_read <= pa.summary.rows_read \
-                else (pa, pb)
-            leave_out(summary_part, "restated", Issue(
-                "warning", "sheet-restated", f"sheet {summary_part.summary.name!r} restates sheet "
-                f"{detail.summary.name!r} (the same quantity per category, "
-                f"{vectors[a].sum():g} units): it is left out so the equipment is not counted "
-                "twice", file, summary_part.summary.name,
-                hint="if both sheets list different equipment, say so in a mapping file "
-                     f"(sheets: {{{summary_part.summary.name!r}: equipment}})"))
+        views = [(x.listed, _assessed(x, len(x.listed))) for x in (pa, pb)]
+        if not any(np.allclose(u, v) and u.sum() > 0 for u in views[0] for v in views[1]):
+            continue
+        summary_part = sorted((pb, pa), key=lambda x: (x.listed_rows, x.fields))[0]
+        detail = pa if summary_part is pb else pb
+        leave_out(summary_part, "restated", Issue(
+            "warning", "sheet-restated", f"sheet {summary_part.summary.name!r} restates sheet "
+            f"{detail.summary.name!r} (the same quantity per category, "
+            f"{detail.listed.sum():g} units): it is left out so the equipment is not counted "
+            "twice", file, summary_part.summary.name,
+            hint="if both sheets list different equipment, say so in a mapping file "
+                 f"(sheets: {{{summary_part.summary.name!r}: equipment}})"))
+
+
+def _assessed(part: SheetPart, n: int) -> np.ndarray:
+    f = part.fleet
+    return np.bincount(f.category, weights=f.quantity, minlength=n) if len(f) else np.zeros(n)

@@ -55,6 +55,15 @@ class SheetContext:
     # (reason, detail) -> [rows, units, first row numbers]: one issue per reason at the end
     skips: dict[tuple[str, str], list] = field(default_factory=dict)
 
+    # quantity per category of every row naming equipment, skipped or not: what a summary
+    # sheet would restate
+    listed: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    listed_rows: int = 0
+
+    def __post_init__(self) -> None:
+        if len(self.listed) == 0:
+            self.listed = np.zeros(len(self.factors.categories))
+
     def cache(self, fname: str) -> dict:
         return self.caches.setdefault(fname, {})
 

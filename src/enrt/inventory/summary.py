@@ -49,3 +49,6 @@ class SheetPart:
     activities: list      # ActivityRow
     forced: bool = False                 # the mapping file says what this sheet is
     blocks: list[Fleet] = field(default_factory=list)
+    listed: object = None                # quantity per category of all equipment rows
+    listed_rows: int = 0
+    fields: int = 0                      # recognised columns: the detail has more

@@ -24,7 +24,7 @@ _HIDDEN_ATTR = re.compile(rb'hidden="(?:1|true)"')     # a literal: scanned at m
 _ROW_TAG = re.compile(rb'<(?:\w+:)?row\b')
 _R_ATTR = re.compile(rb'\br="(\d+)"')
 _XLSX_ANY_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*>')
-_ODS_TAG = re.compile(rb'<table:table(?=[\s>])[^>]*>|<table:table-row\b[^>]*>|</table:table>')
+_ODS_TAG = re.compile(rb'<table:table(?=[\s>])[^>]*>|<table:table-row(?=[\s/>])[^>]*>|</table:table>')
 _ODS_NAME = re.compile(rb'table:name="([^"]*)"')
 _ODS_REPEAT = re.compile(rb'table:number-rows-repeated="(\d+)"')
 _ODS_HIDDEN = re.compile(rb'table:visibility="(?:collapse|filter)"')
@@ -136,7 +136,8 @@ def _ods(z: zipfile.ZipFile) -> dict[str, np.ndarray]:
             if tag.startswith(b"</"):
                 depth -= 1
                 continue
-            if not tag.startswith(b"<table:table-row"):
+            if not tag.startswith((b"<table:table-row ", b"<table:table-row>",
+                                   b"<table:table-row/")):
                 depth += 1
                 if depth == 1:
                     n = _ODS_NAME.search(tag)
