@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz, process
-
 from ..normalize import fold
 
 UNKNOWN, TOTAL_LABEL, NO_TYPE, NO_CATEGORY, AMBIGUOUS = -1, -2, -3, -4, -6
@@ -153,6 +151,7 @@ class LabelMatcher:
         return None
 
     def suggestion(self, key: str) -> str:
+        from rapidfuzz import fuzz, process       # only runs when a label is unknown
         close = process.extractOne(key, self._aliases, scorer=fuzz.ratio,
                                    score_cutoff=SUGGEST_MIN) if len(key) >= 4 else None
         if close:

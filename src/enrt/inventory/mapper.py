@@ -25,6 +25,18 @@ from .values import (days_to_dates, is_blank, map_distinct, parse_column, parse_
                      parse_numbers, text)
 
 
+class _Shown:
+    """The label a row is known by (its Type, else its GLPI item type), built only for
+    the rows that get an issue."""
+
+    def __init__(self, labels, item_types):
+        self.labels, self.item_types = labels, item_types
+
+    def __getitem__(self, i: int) -> str:
+        a = text(self.labels[i]) if self.labels is not None else ""
+        return a or (text(self.item_types[i]) if self.item_types is not None else "")
+
+
 @dataclass
 class ChunkResult:
     fleet: Fleet
@@ -82,10 +94,7 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext,
     item_types = column("item_type")
     labels = column("type") if cols.get("type") != cols.get("item_type") else None
     cat, hints = categories(labels, item_types, ctx, n)
-    # the label a row is known by: its Type, else its GLPI item type
-    shown = [text(a) or text(b) for a, b in zip(labels if labels is not None else missing,
-                                                item_types if item_types is not None
-                                                else missing)]
+    shown = _Shown(labels, item_types)
     status = np.full(n, ASSESSED, dtype=np.int8)
     status[cat == TOTAL_CODE] = TOTAL
     blank = np.zeros(n, dtype=bool)

@@ -36,7 +36,7 @@ def check_condition_column(chunk: list[list], ctx, issues: list[Issue]) -> None:
     j = ctx.columns.get("condition")
     if j is None:
         return
-    values = {text(r[j]) for r in chunk if j < len(r)} - {""}
+    values = {text(v) for v in {r[j] for r in chunk if j < len(r)}} - {""}
     if not values:
         return
     cond = sum(1 for v in values if condition_code(v) is not None)

@@ -7,15 +7,14 @@ scanned with a bytes regex for row tags carrying ``hidden="1"`` (.xlsx) or
 """
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 import zipfile
-from concurrent.futures import Future, ThreadPoolExecutor
+import threading
 from pathlib import Path
 
 import numpy as np
-from defusedxml import ElementTree
-from xml.sax.saxutils import unescape
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -35,6 +34,7 @@ MAX_REPEAT = 1_048_576
 def hidden_rows(path: Path) -> dict[str, np.ndarray]:
     """Sheet name -> sorted 1-based numbers of its hidden rows (sheets with none left out).
     Files that are not zip workbooks, or whose XML cannot be read, give {}."""
+    from defusedxml import ElementTree           # imported when a workbook is read
     suffix = path.suffix.lower()
     try:
         with zipfile.ZipFile(path) as z:
@@ -47,13 +47,26 @@ def hidden_rows(path: Path) -> dict[str, np.ndarray]:
     return {}
 
 
-def start(path: Path) -> Future:
+class Scan(threading.Thread):
     """``hidden_rows(path)`` in a background thread: the zip is inflated by zlib, which
     releases the GIL, while the main thread reads the cells with calamine."""
-    pool = ThreadPoolExecutor(max_workers=1)
-    future = pool.submit(hidden_rows, path)
-    pool.shutdown(wait=False)
-    return future
+
+    def __init__(self, path: Path):
+        super().__init__(daemon=True)
+        self.path, self.found = path, {}
+
+    def run(self) -> None:
+        self.found = hidden_rows(self.path)
+
+    def result(self) -> dict[str, np.ndarray]:
+        self.join()
+        return self.found
+
+
+def start(path: Path) -> Scan:
+    scan = Scan(path)
+    scan.start()
+    return scan
 
 
 def _blocks(member):
@@ -88,6 +101,7 @@ def _scan(member, pattern: re.Pattern):
 
 
 def _xlsx(z: zipfile.ZipFile) -> dict[str, np.ndarray]:
+    from defusedxml import ElementTree
     book = ElementTree.fromstring(z.read("xl/workbook.xml"))
     rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
     targets = {r.get("Id"): r.get("Target") for r in rels.iter(f"{_PKG_REL}Relationship")}
@@ -141,8 +155,7 @@ def _ods(z: zipfile.ZipFile) -> dict[str, np.ndarray]:
                 depth += 1
                 if depth == 1:
                     n = _ODS_NAME.search(tag)
-                    name = unescape(n.group(1).decode("utf-8", "replace"),
-                                    {"&quot;": '"', "&apos;": "'"}) if n else None
+                    name = html.unescape(n.group(1).decode("utf-8", "replace")) if n else None
                     row = 0
                 if tag.endswith(b"/>"):
                     depth -= 1
