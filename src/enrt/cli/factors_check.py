@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from ..errors import FactorSetError
-from ..factors.checks import check_file
+from ..factors.checks import FactorFileTooLarge, check_file, max_factor_bytes
 from ..factors.loader import shipped_dir
 from ..output import write_text
 from .errors import EXIT_FINDINGS, EXIT_USAGE, handle_errors
@@ -39,6 +39,7 @@ def check(
                                 help="table (one line per finding) or json"),
 ) -> None:
     """Validate factor files: schema, YAML traps, units, ranges, sources, aliases."""
+    max_factor_bytes()                  # a bad ENRT_MAX_FACTOR_BYTES stops here, exit 2
     files, unreadable = _files(paths or [shipped_dir()])
     findings = []
     for f in files:
@@ -46,16 +47,20 @@ def check(
             findings.extend(check_file(f)[1])
         except (OSError, UnicodeDecodeError) as exc:
             unreadable.append(f"{f}: cannot be read ({exc})")
+        except FactorFileTooLarge as exc:
+            unreadable.append(f"{exc}; hint: {exc.hint}")
         except FactorSetError as exc:     # the set an overlay extends cannot be loaded
-            findings.append({"file": str(f), "line": exc.row, "path": "extends",
-                             "code": "extends", "message": str(exc), "fix": exc.hint or "",
+            own = exc.file == str(f)      # an error on this file's own `extends` line
+            findings.append({"file": str(f), "line": exc.row if own else None,
+                             "path": "extends", "code": "extends",
+                             "message": exc.message if own else str(exc), "fix": exc.hint or "",
                              "severity": "error"})
     rows = [x if isinstance(x, dict) else x.as_dict() for x in findings]
     errors = sum(1 for r in rows if r["severity"] == "error")
     if fmt_ is Format.json:
         write_text("-", json.dumps({"files": [str(f) for f in files], "unreadable": unreadable,
                                     "errors": errors, "findings": rows},
-                                   indent=2, ensure_ascii=False) + "\n")
+                                   indent=2, ensure_ascii=False, allow_nan=False) + "\n")
     else:
         lines = [f"{r['file']}:{r['line'] or ''}: {r['severity']}: {r['path'] or '(file)'}: "
                  f"{r['message']} [{r['code']}]\n    fix: {r['fix']}" for r in rows]

@@ -28,7 +28,8 @@ def show(
     fs = load_factor_set(ref)
     data = resolved(fs, default_year() if year is None else year)
     if fmt_ is Format.json:
-        write_text("-", json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        # strict JSON: the loader refuses NaN and infinities, so none can reach here
+        write_text("-", json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
         return
     buf = io.StringIO()
     con = Console(file=buf, width=140, highlight=False)

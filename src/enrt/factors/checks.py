@@ -6,18 +6,24 @@ engine relies on (units per field, ranges, sources, aliases, the default country
 """
 from __future__ import annotations
 
+import math
+import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
 
+from ..errors import FactorSetError
 from ..normalize import fold
 from .model import (ACTIVITY_UNITS, CATEGORY_IDS, CRITERIA_UNITS, TERRITORY_TIERS, FactorSet,
                     Value)
-from .yamlmap import join, key_lines, line_of
+from .yamlmap import BLOCKING, first_anchor, join, key_lines, line_of
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)     # libyaml when installed: 5x faster
+# the shipped sets are under 50 kB; reading a YAML file takes ~40 times its size in memory
+MAX_FACTOR_BYTES = 5_000_000
+MAX_FACTOR_BYTES_ENV = "ENRT_MAX_FACTOR_BYTES"
 LIFETIME_RANGE = (0.5, 30.0)
 PREVIOUS_LIFE_RANGE = (0.0, 20.0)
 PUE_RANGE = (1.0, 5.0)
@@ -43,23 +49,80 @@ class Finding:
                f"\n    fix: {self.fix}"
 
 
+class FactorFileTooLarge(FactorSetError):
+    """A factor file over the size budget: refused before it is parsed."""
+
+
+def max_factor_bytes() -> int:
+    """The size budget of one factor file: MAX_FACTOR_BYTES, or ENRT_MAX_FACTOR_BYTES."""
+    raw = os.environ.get(MAX_FACTOR_BYTES_ENV, "").strip()
+    if not raw:
+        return MAX_FACTOR_BYTES
+    try:
+        limit = int(raw)
+    except ValueError:
+        limit = 0
+    if limit <= 0:
+        raise FactorSetError(f"{MAX_FACTOR_BYTES_ENV}={raw[:40]!r} is not a number of bytes",
+                             hint=f"give a whole number of bytes, e.g. {MAX_FACTOR_BYTES}, "
+                                  "or unset it")
+    return limit
+
+
+def read_factor_bytes(path: Path) -> bytes:
+    """The bytes of a factor file, refused past the size budget (never read whole)."""
+    limit = max_factor_bytes()
+    with open(path, "rb") as fh:
+        raw = fh.read(limit + 1)
+    if len(raw) > limit:
+        try:
+            size = f"{path.stat().st_size:,} bytes"
+        except OSError:
+            size = "larger"
+        raise FactorFileTooLarge(
+            f"factor set file too large: {size}, over the limit of {limit:,} bytes",
+            file=str(path), hint="a factor set is a few dozen kB: check that this is the right "
+                                 f"file, or raise the limit with {MAX_FACTOR_BYTES_ENV}")
+    return raw
+
+
 def parse(text: str, file: str) -> tuple[object, dict[str, int], list[Finding]]:
     """YAML text -> (data, line map, findings of the YAML layer); data is None when the
-    text is not YAML."""
+    text is not YAML, or is YAML a factor file must not be built from (anchors and
+    aliases, tags, deep nesting)."""
+    loader = _LOADER(text)
     try:
-        root = yaml.compose(text, Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return None, {}, [Finding(file, mark.line + 1 if mark else None, "", "yaml-syntax",
-                                  f"not valid YAML: {getattr(exc, 'problem', exc)}",
-                                  "fix the YAML syntax at that line")]
-    if root is None:
-        return None, {}, [Finding(file, None, "", "empty-file", "the file is empty",
-                                  "write a factor set (see docs/factors.md)")]
-    lines, traps = key_lines(root)
-    findings = [Finding(file, t.line, t.path, t.code, t.message, t.fix) for t in traps]
-    data = yaml.load(text, Loader=_LOADER)
-    return data, lines, findings
+        try:
+            root = loader.get_single_node()
+        except yaml.YAMLError as exc:
+            return None, {}, [_yaml_error(exc, file, "not valid YAML")]
+        if root is None:
+            return None, {}, [Finding(file, None, "", "empty-file", "the file is empty",
+                                      "write a factor set (see docs/factors.md)")]
+        anchor = first_anchor(text, _LOADER)    # before the node tree is walked or built
+        if anchor is not None:
+            return None, {}, [Finding(file, anchor.line, anchor.path, anchor.code,
+                                      anchor.message, anchor.fix)]
+        lines, traps = key_lines(root)
+        findings = [Finding(file, t.line, t.path, t.code, t.message, t.fix) for t in traps]
+        if any(t.code in BLOCKING for t in traps):
+            return None, lines, findings
+        try:
+            data = loader.construct_document(root)
+        except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as exc:
+            if findings:                # the cause is already reported with its line
+                return None, lines, findings
+            return None, lines, [_yaml_error(exc, file, "cannot be read")]
+        return data, lines, findings
+    finally:
+        loader.dispose()
+
+
+def _yaml_error(exc: Exception, file: str, what: str) -> Finding:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or exc
+    return Finding(file, mark.line + 1 if mark else None, "", "yaml-syntax",
+                   f"{what}: {str(problem)[:200]}", "fix the YAML syntax at that line")
 
 
 def validate(data: object, lines: dict[str, int], file: str) -> tuple[FactorSet | None,
@@ -190,6 +253,10 @@ def _values_with_units(m: FactorSet):
 
 
 def _check_value(path: str, v: Value, expected: str, m: FactorSet, add) -> None:
+    if not math.isfinite(v.value):      # the schema refuses them; kept for models built in code
+        add(f"{path}.value", "non-finite-value", f"{v.value} is not a finite number",
+            "give a finite number; if the source has no figure, leave the value out")
+        return
     if v.unit != expected:
         add(f"{path}.unit", "unknown-unit", f"unit {v.unit!r} where {expected} is expected",
             f"write unit: {expected} (convert the value if needed)")
@@ -206,9 +273,9 @@ def _check_value(path: str, v: Value, expected: str, m: FactorSet, add) -> None:
             "range", f"give {PREVIOUS_LIFE_RANGE[0]:g} to {PREVIOUS_LIFE_RANGE[1]:g} years")
     elif path == "defaults.pue" and not PUE_RANGE[0] <= v.value <= PUE_RANGE[1]:
         add(f"{path}.value", "pue-range", f"PUE {v.value:g} is out of range", "give 1 to 5")
-    elif field == "annual_kwh" and v.value < 0:
+    elif field == "annual_kwh" and not v.value >= 0:
         add(f"{path}.value", "negative-value", f"negative energy {v.value:g}", "give 0 or more")
-    elif field not in FIELD_UNITS and path != "defaults.pue" and v.value <= 0:
+    elif field not in FIELD_UNITS and path != "defaults.pue" and not v.value > 0:
         add(f"{path}.value", "non-positive-value", f"{v.value:g} must be more than 0",
             "an impact factor is a positive number")
     u = v.uncertainty
@@ -245,13 +312,13 @@ def _alias_conflicts(m: FactorSet, lines: dict[str, int], file: str) -> list[Fin
 
 def check_file(path: Path) -> tuple[FactorSet | None, list[Finding]]:
     """All findings for one file (the extends chain is resolved by the loader)."""
-    text = path.read_text(encoding="utf-8")
+    text = read_factor_bytes(path).decode("utf-8")
     data, lines, findings = parse(text, str(path))
     if data is None:
         return None, findings
     if isinstance(data, dict) and data.get("extends"):
         from .loader import merge_extends      # loader imports this module
-        data = merge_extends(data, path)
+        data = merge_extends(data, path, lines)
     model, more = validate(data, lines, str(path))
     trap_lines = {f.line for f in findings}
     # a YAML trap also breaks the schema on its line: report the cause, not the symptom

@@ -12,11 +12,12 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import FactorSetError
-from .checks import Finding, parse, validate
+from .checks import Finding, parse, read_factor_bytes, validate
 from .model import FactorSet
 
 DEFAULT_SET_ID = "ademe-2025"
 MAX_EXTENDS_DEPTH = 5
+_SEPARATORS = ("/", "\\", "..")
 
 
 @dataclass(frozen=True)
@@ -42,24 +43,52 @@ def shipped_ids() -> list[str]:
     return sorted(p.stem for p in shipped_dir().glob("*.yaml"))
 
 
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except (OSError, ValueError):       # a name too long for the file system
+        return False
+
+
 def resolve(ref: str | Path | None, relative_to: Path | None = None) -> Path:
-    """Turn a set id or a path into a file path."""
+    """Turn a set id or a path into a file path.
+
+    A path is taken as a path: it exists, or ends in .yaml/.yml. Anything else is an
+    id, a plain name looked up among the shipped sets; an id with a path separator or
+    ``..`` is refused rather than looked up outside the shipped folder. ``relative_to``
+    is the overlay whose ``extends`` is resolved: a relative path is taken from its
+    folder, not from the working directory."""
     if ref is None:
         ref = DEFAULT_SET_ID
+    if not isinstance(ref, (str, Path)) or not str(ref).strip():
+        raise FactorSetError(f"a factor set is named by an id or a path, not {ref!r}"[:120],
+                             hint="give a shipped set id (" + ", ".join(shipped_ids())
+                                  + ") or the path of a YAML file")
+    text = str(ref)
+    if "\x00" in text:
+        raise FactorSetError("a factor set id or path cannot hold a NUL character",
+                             hint="give a shipped set id or the path of a YAML file")
     path = Path(ref)
     if relative_to is not None and not path.is_absolute():
-        near = relative_to.parent / path
-        if near.is_file():
-            return near
-    if path.suffix.lower() in (".yaml", ".yml") or path.exists():
+        path = relative_to.parent / path
+    if path.suffix.lower() in (".yaml", ".yml") or _exists(path):
         if not path.is_file():
             raise FactorSetError(f"factor set file not found: {path}",
                                  hint="check the path, or give a shipped set id: "
                                       + ", ".join(shipped_ids()))
         return path
+    if any(sep in text for sep in _SEPARATORS):
+        raise FactorSetError(f"{text[:200]!r} is not a file, and a factor set id cannot "
+                             "hold '/', '\\' or '..': ids are names, not paths",
+                             hint="give the path of a .yaml file, or an id listed by "
+                                  "`enrt factors list` (" + ", ".join(shipped_ids()) + ")")
     candidate = shipped_dir() / f"{ref}.yaml"
-    if not candidate.is_file():
-        raise FactorSetError(f"unknown factor set {str(ref)!r}",
+    try:
+        found = candidate.is_file()
+    except (OSError, ValueError):       # a name too long for the file system
+        found = False
+    if not found:
+        raise FactorSetError(f"unknown factor set {text[:100]!r}",
                              hint="shipped sets: " + ", ".join(shipped_ids())
                                   + "; or pass the path of a YAML file")
     return candidate
@@ -76,7 +105,7 @@ def load_factor_set(ref: str | Path | None = None, *, _relative_to: Path | None 
     the set they extend."""
     path = resolve(ref, _relative_to)
     try:
-        raw = path.read_bytes()
+        raw = read_factor_bytes(path)
         text = raw.decode("utf-8")
     except OSError as exc:
         raise FactorSetError(f"cannot read factor set: {exc.strerror}", file=str(path)) from exc
@@ -96,7 +125,7 @@ def load_factor_set(ref: str | Path | None = None, *, _relative_to: Path | None 
             raise FactorSetError(f"an overlay must give its own {' and '.join(missing)}",
                                  file=str(path), hint="add id: and version: so reports say "
                                  "which set was used")
-        base = load_factor_set(data["extends"], _relative_to=path, _depth=_depth + 1)
+        base = _load_base(data, path, lines, _depth + 1)
         data = deep_merge(base.data, data)
     model, more = validate(data, lines, str(path))
     errors = [f for f in more if f.severity == "error"]
@@ -119,6 +148,22 @@ def deep_merge(base: dict, overlay: dict) -> dict:
     return out
 
 
-def merge_extends(data: dict, path: Path) -> dict:
+def _load_base(data: dict, path: Path, lines: dict[str, int], depth: int) -> LoadedFactorSet:
+    """The set an overlay extends; an error that names no file is placed on the
+    overlay's ``extends`` line."""
+    ref = data["extends"]
+    if not isinstance(ref, str):
+        raise FactorSetError("`extends` must be the id or the path of a factor set",
+                             file=str(path), row=lines.get("extends"),
+                             hint=f"e.g. extends: {DEFAULT_SET_ID}")
+    try:
+        return load_factor_set(ref, _relative_to=path, _depth=depth)
+    except FactorSetError as exc:
+        if exc.file is None:
+            exc.file, exc.row = str(path), lines.get("extends")
+        raise
+
+
+def merge_extends(data: dict, path: Path, lines: dict[str, int] | None = None) -> dict:
     """An overlay's data merged onto the set it extends (for ``factors check``)."""
-    return deep_merge(load_factor_set(data["extends"], _relative_to=path).data, data)
+    return deep_merge(_load_base(data, path, lines or {}, 1).data, data)

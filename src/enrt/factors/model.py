@@ -19,7 +19,8 @@ CRITERIA_UNITS: dict[str, str] = {"gwp": "kgCO2e", "adpe": "kgSbeq", "pe": "MJ",
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # NaN and infinities pass `<= 0` and range checks unseen and print as invalid JSON
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class Uncertainty(_Strict):
