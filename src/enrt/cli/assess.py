@@ -9,7 +9,7 @@ import typer
 from ..assess import assess as run_assessment
 from ..errors import UsageError
 from ..inventory.organisation import Organisation
-from ..output import write_text
+from ..output import refuse_inputs, write_text
 from ..report.render_table import render_table, render_summary
 from .errors import EXIT_FINDINGS, handle_errors
 from ..inventory.options import ReadOptions
@@ -45,6 +45,7 @@ def assess(
 ) -> None:
     """Compute the annual footprint of the equipment listed in INPUT files."""
     fmt = fmt or _format_from_output(output)
+    refuse_inputs(output, [*inputs, mapping, factors])
     org = Organisation(name=name, agents=agents, population=population,
                        given_by={k: "command line" for k, v in (("name", name), ("agents", agents),
                                  ("population", population)) if v is not None})

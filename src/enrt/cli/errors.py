@@ -1,6 +1,7 @@
 """The one place where library errors become messages and exit codes (DESIGN §3)."""
 from __future__ import annotations
 
+import errno
 import functools
 import os
 
@@ -26,6 +27,32 @@ def report_error(err: EnrtError) -> None:
         typer.echo(f"Hint: {err.hint}", err=True)
 
 
+_OS_HINTS = {
+    errno.ENOSPC: "free some disk space, or use another disk",
+    errno.EACCES: "check the permissions, or choose another folder",
+    errno.EPERM: "check the permissions, or choose another folder",
+    errno.EROFS: "the disk is read-only: choose a writable folder",
+    errno.ELOOP: "a symbolic link points to itself: fix or remove it",
+    errno.ENOENT: "check the path",
+    errno.ENOTDIR: "a part of the path is not a folder: check the path",
+    errno.EISDIR: "give a file, not a folder",
+    errno.ENAMETOOLONG: "use a shorter path",
+    errno.EIO: "check the disk or the network share, then try again",
+}
+if hasattr(errno, "EDQUOT"):
+    _OS_HINTS[errno.EDQUOT] = "free some disk space, or use another disk"
+
+
+def report_os_error(err: OSError) -> None:
+    """One line and a hint for an OSError, e.g. "Error: Permission denied: out/r.json"."""
+    what = err.strerror or type(err).__name__
+    where = ": ".join(os.fsdecode(f) if isinstance(f, (str, bytes, os.PathLike)) else str(f)
+                      for f in (err.filename, err.filename2) if f is not None)
+    typer.echo(f"Error: {what}: {where}" if where else f"Error: {what}", err=True)
+    typer.echo(f"Hint: {_OS_HINTS.get(err.errno, 'check the path and the disk, then try again')}",
+               err=True)
+
+
 def handle_errors(fn):
     """Decorator for commands: EnrtError -> message + exit code; no traceback unless --debug."""
     @functools.wraps(fn)
@@ -39,6 +66,13 @@ def handle_errors(fn):
             raise typer.Exit(err.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:
+            raise      # stdout closed by its reader (`| head`): Typer exits 1 quietly
+        except OSError as err:  # an ordinary failure of the system, not a bug
+            if _debug():
+                raise
+            report_os_error(err)
+            raise typer.Exit(EXIT_USAGE) from None
         except Exception as exc:  # a bug: say so plainly
             if _debug():
                 raise

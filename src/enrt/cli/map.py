@@ -7,7 +7,7 @@ import typer
 
 from ..inventory.mapping_file import dump_mapping
 from ..inventory.options import ReadOptions
-from ..output import write_text
+from ..output import refuse_inputs, write_text
 from ..understood import map_inventory
 from .errors import handle_errors
 from .options import CountryOpt, FactorsOpt, MappingOpt, OutputOpt
@@ -25,6 +25,7 @@ def map_command(
 ) -> None:
     """Write a YAML mapping (header -> field, label -> category, status -> meaning, sheet ->
     kind) of what enrt understood; labels and words it could not place are left empty."""
+    refuse_inputs(output, [*inputs, factors])
     result = map_inventory(inputs, factors=factors, year=year,
                            options=ReadOptions(country=country), mapping=mapping)
     write_text(output, dump_mapping(result))
