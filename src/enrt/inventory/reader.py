@@ -94,6 +94,7 @@ def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: in
     result.mapping_headers = overrides
     found = []
     for raw in sheets:
+        result.issues.extend(raw.notes)
         head = list(itertools.islice(raw.rows, HEADER_SCAN_ROWS))
         forced = mapping.sheet_kind(raw.name or path.name) if mapping else None
         kind, hrow, columns = _find_header(head, overrides, matcher, activity_matcher)

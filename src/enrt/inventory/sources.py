@@ -1,19 +1,23 @@
 """Open inventory files as sheets of raw cells.
 
 Workbooks (.xlsx, .xlsm, .xls, .ods) go through python-calamine, with openpyxl as a
-fallback for .xlsx/.xlsm files calamine refuses. CSV files are decoded as UTF-8 (BOM or
-not) else cp1252, and their separator is sniffed from the first lines. Rows are yielded
+fallback for .xlsx/.xlsm files calamine refuses. CSV files are decoded as csv_text.examine
+decides (UTF-8, else the legacy code page that reads as French), their separator is
+sniffed from the first lines, and a quote left open is reported at its line. Rows are yielded
 lazily so a large CSV is never held whole in memory.
 """
 from __future__ import annotations
 
 import csv
+import itertools
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..issues import Issue
+from .csv_text import examine
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
@@ -27,6 +31,7 @@ class RawSheet:
     rows: Iterator[list]
     col_offset: int = 0
     hidden: bool = False            # a hidden (or very hidden) sheet of a workbook
+    notes: list = field(default_factory=list)   # issues about the file found while opening
 
 
 def open_inventory(path: Path) -> list[RawSheet]:
@@ -37,7 +42,7 @@ def open_inventory(path: Path) -> list[RawSheet]:
     if suffix in WORKBOOK_SUFFIXES:
         return _open_workbook(path)
     if suffix in CSV_SUFFIXES:
-        return [RawSheet(name=None, rows=_csv_rows(path))]
+        return [_csv_sheet(path)]
     raise InputError(f"unsupported file type {suffix or '(none)'!r}", file=str(path),
                      hint="save the inventory as .xlsx, .ods or .csv")
 
@@ -76,17 +81,6 @@ def _open_with_openpyxl(path: Path, first_error: Exception) -> list[RawSheet]:
             for ws in wb.worksheets]
 
 
-def _detect_encoding(path: Path) -> str:
-    raw = path.read_bytes()
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
-    try:
-        raw.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        return "cp1252"
-
-
 def _sniff_delimiter(sample: str) -> str:
     """The separator that appears the same number of times on the most lines.
 
@@ -104,13 +98,48 @@ def _sniff_delimiter(sample: str) -> str:
     return best
 
 
-def _csv_rows(path: Path) -> Iterator[list]:
-    encoding = _detect_encoding(path)
+MAX_LINES_IN_A_FIELD = 5       # a quoted cell may hold a few line breaks, not a file's worth
+
+
+def _csv_sheet(path: Path) -> RawSheet:
+    facts = examine(path)
+    sheet = RawSheet(name=None, rows=_csv_rows(path, facts))
+    if facts.bad_lines:
+        shown = ", ".join(str(n) for n in facts.bad_lines[:10])
+        sheet.notes.append(Issue(
+            "warning", "invalid-bytes", f"{len(facts.bad_lines)} line(s) hold bytes that are not "
+            f"UTF-8 (lines {shown}{', …' if len(facts.bad_lines) > 10 else ''}): they are shown "
+            "as '\ufffd' and a value holding one is rejected", str(path),
+            row=facts.bad_lines[0], hint="save the file again as 'CSV UTF-8', or correct those "
+            "cells"))
+    return sheet
+
+
+def _check_quotes(chunk: list[list], last: int, path: Path) -> None:
+    """A cell running over more than a few lines is a quote left open: name its line."""
+    line = last + 1
+    for row in chunk:
+        breaks = sum(c.count("\n") for c in row if "\n" in c)
+        if breaks >= MAX_LINES_IN_A_FIELD:
+            raise InputError(
+                f"a quote opened on line {line} is not closed: the cell runs over "
+                f"{breaks + 1} lines", file=str(path), row=line,
+                hint="close the quote (\") or remove it, then save the file again")
+        line += breaks + 1
+
+
+def _csv_rows(path: Path, facts) -> Iterator[list]:
     try:
-        with open(path, encoding=encoding, newline="", errors="strict") as fh:
+        with open(path, encoding=facts.encoding, newline="", errors=facts.errors) as fh:
             delimiter = _sniff_delimiter(fh.read(65536))
             fh.seek(0)
-            yield from csv.reader(fh, delimiter=delimiter)
+            reader = csv.reader(fh, delimiter=delimiter)
+            last = 0
+            while chunk := list(itertools.islice(reader, 4096)):
+                if reader.line_num - last > len(chunk):       # some cell holds line breaks
+                    _check_quotes(chunk, last, path)
+                last = reader.line_num
+                yield from chunk
     except (UnicodeDecodeError, csv.Error) as exc:
         raise InputError(f"cannot read CSV: {exc}", file=str(path),
                          hint="save the file as CSV UTF-8 or as 'CSV (séparateur: point-virgule)'"

@@ -1,0 +1,130 @@
+"""How a CSV file is encoded, and whether its lines are bounded, in one streamed pass.
+
+French users bring UTF-8 (with or without BOM), Windows-1252 (Excel "CSV séparateur
+point-virgule"), sometimes Mac Roman or DOS code pages. A file that is UTF-8 except a
+few bad bytes stays UTF-8 (the bad bytes shown as U+FFFD, the lines named); otherwise
+the legacy code page whose decoding gives French text is chosen, and a file no code page
+reads as French text is refused, never decoded into "QuantitÃ©" in silence. A line
+longer than the bound (a missing newline, a binary file) is refused before it is held
+in memory.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+
+BLOCK = 1 << 20
+LEGACY = ("cp1252", "mac_roman", "cp850")
+# letters and signs a French or English inventory holds outside ASCII
+GOOD = set("éèêëàâäçùûüîïôöœæÉÈÊËÀÂÄÇÙÛÜÎÏÔÖŒÆ°€£’‘“”«»–—…·²³µ ×")
+_ASCII = bytes(range(128))
+_HIGH = re.compile(r"[^\x00-\x7f]")
+
+
+def max_line_bytes() -> int:
+    """The longest line accepted (ENRT_MAX_LINE_BYTES, default 1 MB)."""
+    return int(os.environ.get("ENRT_MAX_LINE_BYTES", 1 << 20))
+
+
+@dataclass
+class CsvFacts:
+    encoding: str
+    errors: str = "strict"
+    bad_lines: list[int] = field(default_factory=list)   # lines with invalid UTF-8 bytes
+
+
+def examine(path: Path) -> CsvFacts:
+    limit = max_line_bytes()
+    size = min(BLOCK, limit)
+    bom = False
+    invalid, non_ascii, line, run = 0, 0, 1, 0
+    bad_lines: list[int] = []
+    sample = bytearray()
+    carry = b""
+    legacy = False
+    with open(path, "rb") as fh:
+        first = True
+        while block := fh.read(size):
+            if first:
+                bom, first = block.startswith(codecs.BOM_UTF8), False
+            nl = block.find(b"\n")
+            if nl == -1:
+                run += len(block)
+            else:
+                run = len(block) - block.rfind(b"\n") - 1
+            if run > limit or (nl != -1 and nl > limit):
+                raise InputError(f"a line is longer than {limit:,} bytes (near line {line})",
+                                 file=str(path), hint="this is not a CSV inventory, or it lacks "
+                                 "line breaks; save it again as CSV from the spreadsheet program "
+                                 "(ENRT_MAX_LINE_BYTES raises the bound)")
+            high = len(block.translate(None, _ASCII))          # bytes above 127
+            non_ascii += high
+            if high and len(sample) < (256 << 10):
+                sample += block
+            line += block.count(b"\n")
+            if legacy or (legacy := utf8_ruled_out(invalid, non_ascii)):
+                continue                    # a legacy code page: only bounds and sample now
+            data = carry + block
+            view = memoryview(data)
+            carry = b""
+            pos = 0
+            start_line = line - block.count(b"\n")
+            while pos < len(data):
+                if utf8_ruled_out(invalid, non_ascii):
+                    legacy = True             # decided once: never reconsidered
+                    break
+                try:
+                    # an incomplete sequence at the end is carried to the next block
+                    _, used = codecs.utf_8_decode(view[pos:], "strict", False)
+                    carry = data[pos + used:]
+                    break
+                except UnicodeDecodeError as exc:
+                    at = pos + exc.start
+                    invalid += 1
+                    if len(bad_lines) < 11:      # lines named in the warning: the first ones
+                        ln = start_line + data.count(b"\n", len(carry_before(data, block)), at)
+                        if not bad_lines or bad_lines[-1] != ln:
+                            bad_lines.append(ln)
+                    pos = at + max(1, exc.end - exc.start)
+    if carry:
+        invalid += 1
+        bad_lines.append(line)
+    if legacy or utf8_ruled_out(invalid, non_ascii):
+        return CsvFacts(_legacy(bytes(sample), path))
+    if not invalid:
+        return CsvFacts("utf-8-sig" if bom else "utf-8")
+    if bom or (non_ascii - invalid > 4 * invalid and invalid <= max(10, non_ascii // 100)):
+        return CsvFacts("utf-8-sig" if bom else "utf-8", "replace", bad_lines)
+    return CsvFacts(_legacy(bytes(sample), path))
+
+
+def utf8_ruled_out(invalid: int, non_ascii: int) -> bool:
+    """More than a few bad bytes: not UTF-8 with damage but another encoding."""
+    return invalid > max(10, non_ascii // 100)
+
+
+def carry_before(data: bytes, block: bytes) -> bytes:
+    return data[:len(data) - len(block)]
+
+
+def _legacy(sample: bytes, path: Path) -> str:
+    """The code page whose reading of the non-ASCII bytes gives French text."""
+    best, best_score = None, 0.0
+    for enc in LEGACY:
+        high = _HIGH.findall(sample.decode(enc, errors="replace"))
+        if not high:
+            return "cp1252"
+        score = sum(1 for c in high if c in GOOD) / len(high)
+        if score > best_score:
+            best, best_score = enc, score
+    if best is None or best_score < 0.9:
+        raise InputError("cannot tell the encoding of this CSV: it is not UTF-8, and no "
+                         "Windows, Mac or DOS code page reads it as French text",
+                         file=str(path), hint="save it as 'CSV UTF-8' from the spreadsheet "
+                         "program")
+    return best
