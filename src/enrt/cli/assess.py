@@ -31,9 +31,9 @@ def assess(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary on stderr."),
     verbose: bool = typer.Option(False, "--verbose", "-v",
                                  help="List every issue in the table report."),
-    agents: float = typer.Option(None, "--agents", min=0, help="Number of agents (overrides the "
+    agents: float = typer.Option(None, "--agents", min=0, max=1e6, help="Number of agents (overrides the "
                                                         "Organisation sheet)."),
-    population: float = typer.Option(None, "--population", min=0, help="Population of the territory."),
+    population: float = typer.Option(None, "--population", min=0, max=1e9, help="Population of the territory."),
     name: str = typer.Option(None, "--name", help="Name of the collectivité."),
     territory_scope: str = typer.Option(None, "--territory-scope",
                                         help="Per-inhabitant figures: 2022 (default, ADEME "

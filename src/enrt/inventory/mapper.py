@@ -37,6 +37,45 @@ class _Shown:
         return a or (text(self.item_types[i]) if self.item_types is not None else "")
 
 
+MAX_QUANTITY = 1_000_000          # units on one inventory row
+
+
+def _unreadable_cells(rej, row_numbers: np.ndarray, ctx: SheetContext) -> None:
+    """Cells calamine returns as blank but that hold a formula without a saved result, or
+    an error (#N/A, #REF!…), in a column enrt uses: the row is rejected, never read as a
+    blank (a blank quantity would count 1)."""
+    if not ctx.bad_cells:
+        return
+    by_field = ctx.caches.get("bad_cells")
+    if by_field is None:
+        fields = {ctx.col_offset + j: f for f, j in ctx.columns.items() if f != "model"}
+        by_field = ctx.caches["bad_cells"] = {}
+        for (row, col), what in ctx.bad_cells.items():
+            if col in fields:
+                by_field.setdefault(fields[col], {})[row] = what
+    for fname, cells in by_field.items():
+        mask = np.isin(row_numbers, np.fromiter(cells, dtype=np.int64, count=len(cells)))
+        if not mask.any():
+            continue
+        shown = _CellNotes(row_numbers, cells)
+        rej.add(mask, fname, "unreadable-cell",
+                lambda w: "formula without a saved value" if w == "formula" else
+                f"error {w} in the cell",
+                lambda w: "recalculate and save the file in Excel or LibreOffice" if
+                w == "formula" else f"correct the formula giving {w}, then recalculate and "
+                "save the file in Excel or LibreOffice", shown)
+
+
+class _CellNotes:
+    """What a bad cell holds, looked up by the row's position in the chunk."""
+
+    def __init__(self, row_numbers: np.ndarray, cells: dict[int, str]):
+        self.row_numbers, self.cells = row_numbers, cells
+
+    def __getitem__(self, i: int) -> str:
+        return self.cells.get(int(self.row_numbers[i]), "")
+
+
 @dataclass
 class ChunkResult:
     fleet: Fleet
@@ -131,6 +170,7 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext,
             "map the word under 'statuses:' in a mapping file (enrt map), e.g. "
             "'Affecté DGS: in_use', 'Au rebut: disposed' or 'Loan pool: stock'", column("status"))
 
+    _unreadable_cells(rej, row_numbers, ctx)
     qty_default = np.isnan(qty)
     rej.add(np.isinf(qty), "quantity", "invalid-quantity",
             lambda v: f"quantity {text(v)!r} is not a number", "write the quantity in digits, e.g. 10",
@@ -138,14 +178,17 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext,
     rej.add(np.isfinite(qty) & (qty < 0), "quantity", "negative-quantity",
             lambda v: f"negative quantity {text(v)}", "quantities must be zero or more",
             quantity_raw)
+    rej.add(np.isfinite(qty) & (qty > MAX_QUANTITY), "quantity", "invalid-quantity",
+            lambda v: f"quantity {text(v)} is out of range", f"a row holds 0 to "
+            f"{MAX_QUANTITY:,.0f} units", quantity_raw)
     quantity = np.where(qty_default, 1.0, qty)
     quantity_src = np.where(qty_default, DEFAULT, INPUT).astype(np.int8)
 
     purchase, withdrawal = _dates(column, rej, ctx, status, units, row_numbers)
-    lifetime = _number(column, "lifetime", rej, 0.0, 50.0, "invalid-lifetime",
-                       "give the lifetime in years, more than 0 and at most 50", strict_min=True)
-    months = _number(column, "lifetime_months", rej, 0.0, 600.0, "invalid-lifetime",
-                     "give the lifetime in months, more than 0 and at most 600", strict_min=True)
+    lifetime = _number(column, "lifetime", rej, 1 / 12, 50.0, "invalid-lifetime",
+                       "give the lifetime in years, from 1 month (0.083) to 50")
+    months = _number(column, "lifetime_months", rej, 1.0, 600.0, "invalid-lifetime",
+                     "give the lifetime in months, from 1 to 600")
     lifetime = np.where(np.isnan(lifetime), months / 12.0, lifetime)
     previous = _number(column, "previous_life", rej, 0.0, 50.0, "invalid-number",
                        "give the years of use before purchase, 0 to 50")

@@ -25,6 +25,7 @@ ORG_KEYS = {
     "households": ["menages", "nombre de menages", "ménages", "households",
                    "number of households"],
 }
+LIMITS = {"agents": 1e6, "population": 1e9, "households": 1e9}   # plausible upper bounds
 _INDEX = {fold(a): k for k, names in ORG_KEYS.items() for a in names}
 
 
@@ -77,10 +78,11 @@ def read_organisation(head: list[list], file: str, sheet: str | None
             v = parse_number(value)
             if np.isnan(v):
                 continue
-            if not np.isfinite(v) or v < 0:
+            if not np.isfinite(v) or v < 0 or v > LIMITS[k]:
                 issues.append(Issue("error", "invalid-organisation",
-                                    f"{k} {text(value)!r} is not a number", file, sheet, row,
-                                    None, f"write the {k} in digits"))
+                                    f"{k} {text(value)!r} is not a number from 0 to "
+                                    f"{LIMITS[k]:,.0f}", file, sheet, row, None,
+                                    f"write the {k} in digits"))
                 continue
             setattr(org, k, v)
         org.given_by[k] = where

@@ -37,7 +37,6 @@ from .sources import RawSheet, open_inventory
 from .statuses import StatusTable
 from .summary import SheetPart, SheetSummary
 from .values import text
-from . import visibility
 
 HEADER_SCAN_ROWS = 30
 # besides the type, an equipment table names at least one of these (comment or model
@@ -84,11 +83,9 @@ def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: in
     path = Path(path)
     options = options or ReadOptions()
     mapping = options.mapping
-    hidden_scan = visibility.start(path) if not options.include_hidden else None
     sheets = open_inventory(path)
     result = InputResult(path=str(path), sha256=sha256 or file_sha256(path),
                          fleet=Fleet.empty())
-    hidden = hidden_scan.result() if hidden_scan is not None else {}
     activity_matcher = matcher_for(factors) if factors is not None else None
     overrides = mapping.header_overrides() if mapping else None
     result.mapping_headers = overrides
@@ -116,7 +113,8 @@ def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: in
                                col_offset=raw.col_offset, factors=fa, matcher=matcher,
                                year=year, rooms=result.rooms, input_index=input_index,
                                statuses=statuses, count_stock=options.count_stock,
-                               hidden_rows=hidden.get(raw.name) if raw.name else None,
+                               hidden_rows=None if options.include_hidden else raw.hidden_rows,
+                               bad_cells=raw.bad_cells,
                                glpi_class=GLPI_KINDS.get(forced or ""),
                                activity_matcher=activity_matcher, factor_set=factors,
                                default_country=_country_index(fa, options.country))

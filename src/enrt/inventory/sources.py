@@ -18,6 +18,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..issues import Issue
 from .csv_text import examine
+from .workbook_scan import scan
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
@@ -31,6 +32,8 @@ class RawSheet:
     rows: Iterator[list]
     col_offset: int = 0
     hidden: bool = False            # a hidden (or very hidden) sheet of a workbook
+    hidden_rows: object = None      # 1-based rows hidden by a filter or by hand (numpy array)
+    bad_cells: dict = field(default_factory=dict)   # (row, col0) -> "formula" | "#N/A"…
     notes: list = field(default_factory=list)   # issues about the file found while opening
 
 
@@ -48,6 +51,7 @@ def open_inventory(path: Path) -> list[RawSheet]:
 
 
 def _open_workbook(path: Path) -> list[RawSheet]:
+    facts = scan(path)              # refuses bombs and sheets past the cell budget first
     try:
         from python_calamine import CalamineWorkbook
         wb = CalamineWorkbook.from_path(str(path))
@@ -55,10 +59,15 @@ def _open_workbook(path: Path) -> list[RawSheet]:
         for meta in wb.sheets_metadata:
             sheet = wb.get_sheet_by_name(meta.name)
             start = sheet.start
+            known = facts.get(meta.name)
             sheets.append(RawSheet(name=meta.name, rows=iter(sheet.iter_rows()),
                                    col_offset=start[1] if start else 0,
-                                   hidden=not str(meta.visible).endswith(".Visible")))
+                                   hidden=not str(meta.visible).endswith(".Visible"),
+                                   hidden_rows=known.hidden if known else None,
+                                   bad_cells=known.bad_cells if known else {}))
         return sheets
+    except InputError:
+        raise
     except Exception as calamine_error:  # calamine raises its own error types
         if path.suffix.lower() not in (".xlsx", ".xlsm"):
             raise InputError(f"cannot read workbook: {calamine_error}", file=str(path),

@@ -1,0 +1,253 @@
+"""What calamine does not say about a workbook, read from its XML before calamine runs.
+
+- The extent of each sheet: calamine allocates the dense range from the first to the
+  farthest cell, so one value at XFD1048576 in a 2 KB file asks for 17 billion cells and
+  kills the process. The farthest row and column are found first, and a sheet past the
+  cell budget is refused, naming that cell.
+- The size of each zip member (shared strings, sheets): a bomb is refused from the zip
+  directory, before anything is inflated.
+- Rows hidden by a filter or by hand (``hidden="1"``; ODS ``table:visibility``).
+- Formula cells without a saved value and error cells (#N/A, #REF!…), which calamine
+  returns as blank: the quantity would silently become 1.
+
+The XML is streamed from the zip in blocks cut at row ends and scanned with bytes
+searches (literal look-ups at memchr speed; regexes only on blocks that hold the rare
+tag); no tree is built.
+"""
+from __future__ import annotations
+
+import html
+import os
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import InputError
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_HIDDEN_ATTR = re.compile(rb'hidden="(?:1|true)"')
+_ROW_TAG = re.compile(rb'<(?:\w+:)?row\b')
+_R_ATTR = re.compile(rb'\br="(\d+)"')
+_WIDE_CELL = re.compile(rb'<c r="([A-Z]{2,3})\d')           # columns AA and beyond
+_FORMULA_NO_VALUE = re.compile(
+    rb'<c r="([A-Z]+)(\d+)"[^>]*?(?<!/)>(?:<f[^>]*/>|<f[^>]*>[^<]*</f>)(?:<v\s*/>|<v></v>)?</c>')
+_ERROR_CELL = re.compile(
+    rb'<c r="([A-Z]+)(\d+)"[^>]*\bt="e"[^>]*>(?:<f[^>]*/>|<f[^>]*>[^<]*</f>)?<v>([^<]*)</v>')
+_ODS_TAG = re.compile(rb'<table:table(?=[\s>])[^>]*>|<table:table-row(?=[\s/>])[^>]*>|</table:table>')
+_ODS_NAME = re.compile(rb'table:name="([^"]*)"')
+_ODS_REPEAT = re.compile(rb'table:number-rows-repeated="(\d+)"')
+_ODS_COLS_REPEAT = re.compile(rb'table:number-columns-repeated="(\d+)"')
+_ODS_HIDDEN = re.compile(rb'table:visibility="(?:collapse|filter)"')
+_CHUNK = 1 << 20
+
+
+def _budget(name: str, default: int) -> int:
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        raise InputError(f"{name} must be a whole number", hint=f"e.g. {name}={default}")
+
+
+def max_cells() -> int:
+    """Cells a sheet's dense range may hold (ENRT_MAX_CELLS, default 8 million: about
+    250 MB in calamine; an inventory of 800,000 rows of 10 columns)."""
+    return _budget("ENRT_MAX_CELLS", 8_000_000)
+
+
+def max_xml_bytes() -> int:
+    """Inflated size of one sheet's XML (ENRT_MAX_XML_BYTES, default 400 MB)."""
+    return _budget("ENRT_MAX_XML_BYTES", 400_000_000)
+
+
+def max_strings_bytes() -> int:
+    """Inflated size of the shared strings (ENRT_MAX_SHARED_STRINGS_BYTES, default 100 MB)."""
+    return _budget("ENRT_MAX_SHARED_STRINGS_BYTES", 100_000_000)
+
+
+@dataclass
+class SheetFacts:
+    hidden: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    bad_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col0) -> what
+    max_row: int = 0
+    max_col: int = 0
+
+
+def column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def column_name(n: int) -> str:
+    out = ""
+    while n:
+        n, rem = divmod(n - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def scan(path: Path) -> dict[str, SheetFacts]:
+    """Sheet name -> facts, for .xlsx/.xlsm/.ods; refuses a bomb or a sheet past the cell
+    budget with an InputError. Other files, or XML that cannot be read, give {} (calamine
+    then says what is wrong)."""
+    from defusedxml import ElementTree
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".xlsm", ".ods"):
+        return {}
+    try:
+        with zipfile.ZipFile(path) as z:
+            _check_sizes(z, path)
+            return _xlsx(z, path) if suffix != ".ods" else _ods(z, path)
+    except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError, ValueError,
+            EOFError, zlib_error()):
+        return {}
+
+
+def zlib_error():
+    import zlib
+    return zlib.error
+
+
+def _check_sizes(z: zipfile.ZipFile, path: Path) -> None:
+    for info in z.infolist():
+        name = info.filename.lower()
+        if name.endswith("sharedstrings.xml") and info.file_size > max_strings_bytes():
+            raise InputError(
+                f"the workbook's shared strings inflate to {info.file_size:,} bytes (limit "
+                f"{max_strings_bytes():,})", file=str(path), hint="a cell holds a huge text: "
+                "delete it, or save the sheet as CSV (ENRT_MAX_SHARED_STRINGS_BYTES raises the "
+                "limit)")
+        if name.endswith(".xml") and info.file_size > max_xml_bytes():
+            raise InputError(
+                f"{info.filename} inflates to {info.file_size:,} bytes (limit "
+                f"{max_xml_bytes():,})", file=str(path), hint="save the inventory as CSV, "
+                "which enrt reads in streaming (ENRT_MAX_XML_BYTES raises the limit)")
+
+
+def _check_extent(facts: SheetFacts, sheet: str, path: Path) -> None:
+    cells = facts.max_row * max(facts.max_col, 1)
+    if cells > max_cells():
+        far = f"{column_name(max(facts.max_col, 1))}{facts.max_row}"
+        raise InputError(
+            f"sheet {sheet!r} reaches cell {far}: reading it would take {cells:,} cells "
+            f"(limit {max_cells():,})", file=str(path), sheet=sheet,
+            hint="delete the empty rows and columns after the table (Ctrl+End shows the last "
+                 "cell), save and retry; or save the sheet as CSV (ENRT_MAX_CELLS raises the "
+                 "limit)")
+
+
+def _blocks(member):
+    """(data, end) over a zip member read in chunks: data[:end] ends on a row end (else a
+    tag end); what follows is carried over to the next block."""
+    tail = b""
+    while block := member.read(_CHUNK):
+        data = tail + block
+        cut = data.rfind(b"</row>")
+        if cut != -1:
+            cut += 6
+        else:
+            cut = data.rfind(b"<")
+            if cut == -1 or data.find(b">", cut) != -1:
+                cut = len(data)
+        yield data, cut
+        tail = data[cut:]
+    if tail:
+        yield tail, len(tail)
+
+
+def _xlsx(z: zipfile.ZipFile, path: Path) -> dict[str, SheetFacts]:
+    from defusedxml import ElementTree
+    book = ElementTree.fromstring(z.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target") for r in rels.iter(f"{_PKG_REL}Relationship")}
+    out = {}
+    for sheet in book.iter(f"{_MAIN}sheet"):
+        target = targets.get(sheet.get(f"{_REL}id"))
+        if not target:
+            continue
+        member = target.lstrip("/") if target.startswith("/") else \
+            posixpath.normpath(posixpath.join("xl", target))
+        facts = _xlsx_sheet(z, member)
+        _check_extent(facts, sheet.get("name"), path)
+        out[sheet.get("name")] = facts
+    return out
+
+
+def _xlsx_sheet(z: zipfile.ZipFile, member: str) -> SheetFacts:
+    facts, hidden = SheetFacts(), []
+    with z.open(member) as fh:
+        for data, end in _blocks(fh):
+            last = data.rfind(b"<row ", 0, end)
+            if last != -1 and (r := _R_ATTR.search(data, last, data.find(b">", last))):
+                facts.max_row = max(facts.max_row, int(r.group(1)))
+            for m in _WIDE_CELL.finditer(data, 0, end):
+                facts.max_col = max(facts.max_col, column_number(m.group(1)))
+            if b'hidden="' in data:
+                for m in _HIDDEN_ATTR.finditer(data, 0, end):
+                    start = data.rfind(b"<", 0, m.start())
+                    tag = data[start:data.find(b">", m.end()) + 1]
+                    if _ROW_TAG.match(tag) and (r := _R_ATTR.search(tag)):
+                        hidden.append(int(r.group(1)))
+            if b"<f" in data:
+                for m in _FORMULA_NO_VALUE.finditer(data, 0, end):
+                    facts.bad_cells[(int(m.group(2)), column_number(m.group(1)) - 1)] = \
+                        "formula"
+            if b't="e"' in data:
+                for m in _ERROR_CELL.finditer(data, 0, end):
+                    facts.bad_cells[(int(m.group(2)), column_number(m.group(1)) - 1)] = \
+                        m.group(3).decode("ascii", "replace") or "#ERROR"
+    facts.max_col = max(facts.max_col, 26 if facts.max_row else 0)
+    facts.hidden = np.array(sorted(hidden), dtype=np.int64)
+    return facts
+
+
+def _ods(z: zipfile.ZipFile, path: Path) -> dict[str, SheetFacts]:
+    """Hidden rows, and rows repeated with content (calamine expands them: one row
+    repeated a million times is a million rows)."""
+    out: dict[str, SheetFacts] = {}
+    name, row, depth = None, 0, 0
+    with z.open("content.xml") as fh:
+        for data, end in _blocks(fh):
+            for m in _ODS_TAG.finditer(data, 0, end):
+                tag = m.group(0)
+                if tag.startswith(b"</"):
+                    depth -= 1
+                    continue
+                if not tag.startswith((b"<table:table-row ", b"<table:table-row>",
+                                       b"<table:table-row/")):
+                    depth += 1
+                    if depth == 1:
+                        n = _ODS_NAME.search(tag)
+                        name = html.unescape(n.group(1).decode("utf-8", "replace")) if n else None
+                        row = 0
+                        out.setdefault(name, SheetFacts())
+                    if tag.endswith(b"/>"):
+                        depth -= 1
+                    continue
+                if depth != 1:
+                    continue
+                rep = _ODS_REPEAT.search(tag)
+                count = int(rep.group(1)) if rep else 1
+                facts = out.setdefault(name, SheetFacts())
+                if count == 1:
+                    facts.max_row = row + 1
+                else:
+                    stop = data.find(b"</table:table-row>", m.end())
+                    body = data[m.end():stop if stop != -1 else end]
+                    if b"office:value-type" in body or b"<text:p>" in body:
+                        facts.max_row = row + count
+                        wide = [int(c) for c in _ODS_COLS_REPEAT.findall(body)]
+                        facts.max_col = max(facts.max_col, 26, *(w for w in wide if w < 1 << 20))
+                        _check_extent(facts, name, path)
+                if _ODS_HIDDEN.search(tag) and count < 100_000:
+                    facts.hidden = np.concatenate(
+                        [facts.hidden, np.arange(row + 1, row + count + 1, dtype=np.int64)])
+                row += count
+    return out
