@@ -1,8 +1,13 @@
 """A blank inventory workbook with every sheet enrt reads, drop-down lists and the 59
-DINUM practices, in French (default) or English. Filled in, it assesses as is."""
+DINUM practices, in French (default) or English. Filled in, it assesses as is.
+
+Every text cell is inert: a label from the factor set that starts with = + - @ (or a tab, a
+CR) is written as a string with Excel's quote prefix, never as a formula, and characters a
+workbook cannot hold are shown as control pictures (U+2400…)."""
 from __future__ import annotations
 
 import io
+import re
 
 import openpyxl
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -74,13 +79,31 @@ HEAD = {
     },
 }
 ROWS = 500                         # rows covered by the drop-down lists
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")   # what a spreadsheet may read as a formula
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # openpyxl refuses them in a cell
+
+
+def text(value: str) -> str:
+    """A string a workbook can hold: the control characters XML 1.0 forbids, shown."""
+    return _ILLEGAL.sub(lambda mt: chr(0x2400 + ord(mt.group())), value)
+
+
+def make_inert(wb) -> None:
+    """Every text cell that a spreadsheet could take for a formula (= + - @, tab, CR) is
+    written as a string with the quote prefix (shown as typed, stays text when edited)."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+                    cell.data_type = "s"      # openpyxl made "=…" a formula on assignment
+                    cell.quotePrefix = True
 
 
 def template_bytes(lang: str = "fr", factors=None) -> bytes:
     t = HEAD[lang]
     m = load_factor_set(factors).model
-    labels = [getattr(c, f"label_{lang}") or cid for cid, c in m.categories.items()]
-    activities = [getattr(a, f"label_{lang}") or aid for aid, a in m.activities.items()]
+    labels = [text(getattr(c, f"label_{lang}") or cid) for cid, c in m.categories.items()]
+    activities = [text(getattr(a, f"label_{lang}") or aid) for aid, a in m.activities.items()]
     wb = openpyxl.Workbook()
     names = t["sheets"]
     intro = wb.active
@@ -120,10 +143,12 @@ def template_bytes(lang: str = "fr", factors=None) -> bytes:
     dropdown(services, 3, 3, len(t["units"]))
     practices = _table(wb, names["practices"], t["practices"])
     for p in referential():
-        practices.append([p.id, p.family, p.title, p.priority, p.difficulty, None])
+        practices.append([text(x) if isinstance(x, str) else x
+                          for x in (p.id, p.family, p.title, p.priority, p.difficulty)] + [None])
     dropdown(practices, 6, 4, len(t["statuses"]))
     practices.column_dimensions["C"].width = 80
     wb.move_sheet(lists, offset=len(wb.sheetnames))
+    make_inert(wb)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
