@@ -138,3 +138,44 @@ def group_impacts(fleet: Fleet, w: Weights, fa: FactorArrays, key: np.ndarray | 
                         use_missing=u_missing, use_covered=u_covered, quantity=qty,
                         weight_manufacture=wm,
                         weight_use=wu)
+
+
+@dataclass(frozen=True)
+class LineSums:
+    """Per-group sums for report lines (entities, sites, projects), computed row by row
+    then summed by group: memory in rows × criteria, whatever the number of groups
+    (100,000 distinct sites cost no (group × category × country) array)."""
+
+    quantity: np.ndarray        # (g,)
+    has_weight: np.ndarray      # (g,) bool: some manufacture or use weight
+    manufacture: np.ndarray     # (g, k) covered sums
+    use: np.ndarray             # (g, k)
+    m_covered: np.ndarray       # (g, k) bool: a phase is None only when nothing is covered
+    u_covered: np.ndarray       # (g, k) bool
+
+
+def line_sums(fleet: Fleet, w: Weights, fa: FactorArrays, key: np.ndarray,
+              n_groups: int) -> LineSums:
+    key = key.astype(np.int64)
+
+    def by_group(values: np.ndarray) -> np.ndarray:
+        return np.bincount(key, weights=values, minlength=n_groups)
+
+    present = fleet.quantity > 0
+    m = fa.manufacture[fleet.category]                 # (rows, k), NaN = not covered
+    e = fa.electricity[fleet.country]
+    present_g = by_group(present.astype(np.float64)) > 0
+    n_k = len(fa.criteria)
+    manufacture, use = np.zeros((n_groups, n_k)), np.zeros((n_groups, n_k))
+    m_cov, u_cov = np.zeros((n_groups, n_k), bool), np.zeros((n_groups, n_k), bool)
+    for k in range(n_k):
+        manufacture[:, k] = by_group(w.manufacture * np.nan_to_num(m[:, k]))
+        use[:, k] = by_group(w.use * np.nan_to_num(e[:, k]))
+        m_cov[:, k] = (by_group((present & ~np.isnan(m[:, k])).astype(np.float64)) > 0) | \
+            ~present_g
+        missing = by_group((present & np.isnan(e[:, k])).astype(np.float64)) > 0
+        u_cov[:, k] = (by_group((present & ~np.isnan(e[:, k])).astype(np.float64)) > 0) | \
+            ~missing
+    has_weight = (by_group(np.abs(w.manufacture)) > 0) | (by_group(np.abs(w.use)) > 0)
+    return LineSums(quantity=by_group(fleet.quantity), has_weight=has_weight,
+                    manufacture=manufacture, use=use, m_covered=m_cov, u_covered=u_cov)

@@ -15,6 +15,7 @@ from ..normalize import fold
 
 UNKNOWN, TOTAL_LABEL, NO_TYPE, NO_CATEGORY, AMBIGUOUS = -1, -2, -3, -4, -6
 SUGGEST_MIN = 80          # rapidfuzz ratio (0-100) below which no suggestion is made
+MAX_SUGGESTIONS = 1000    # distinct unknown labels that get a suggestion in one run
 
 TOTAL_WORDS = ("total", "sous total", "subtotal", "sub total", "grand total", "total general",
                "totaux", "somme", "sum")
@@ -104,6 +105,7 @@ class LabelMatcher:
         self._aliases = list(self.alias_to_cat)
         self._pattern = _word_pattern(self.alias_to_cat)
         self._cache: dict[str, tuple[int, str]] = {}
+        self._suggested = 0
 
     def match(self, label: str) -> tuple[int, str]:
         """(category index, '') or (UNKNOWN | AMBIGUOUS | NO_CATEGORY, hint)."""
@@ -152,6 +154,10 @@ class LabelMatcher:
 
     def suggestion(self, key: str) -> str:
         from rapidfuzz import fuzz, process       # only runs when a label is unknown
+        self._suggested += 1
+        if self._suggested > MAX_SUGGESTIONS:
+            return f"no suggestion: more than {MAX_SUGGESTIONS:,} distinct unknown labels " \
+                   "(is the type column the right one? 'enrt map' shows what was read)"
         close = process.extractOne(key, self._aliases, scorer=fuzz.ratio,
                                    score_cutoff=SUGGEST_MIN) if len(key) >= 4 else None
         if close:

@@ -6,7 +6,7 @@ from dataclasses import fields, replace
 import numpy as np
 
 from .. import __version__
-from ..compute import GroupImpacts, Weights, as_of, group_impacts
+from ..compute import GroupImpacts, LineSums, Weights, as_of, group_impacts, line_sums
 from ..factors.arrays import FactorArrays, pick_year
 from ..factors.loader import LoadedFactorSet
 from ..fleet import DEFAULT, DERIVED, INPUT, PROVENANCE_NAMES, REFURBISHED, REUSED, Fleet
@@ -42,16 +42,35 @@ def _group_values(gi: GroupImpacts, g: int, k: int) -> PhaseValues:
                    float(gi.use[g, k]) if u_covered else None)
 
 
-def _lines(gi: GroupImpacts, names: list[str], crits: tuple[str, ...], key: str, cls):
+MAX_LINES = 1000       # entity / site / project lines shown; the rest in one "others" line
+
+
+def _lines(ls: LineSums, names: list[str], crits: tuple[str, ...], key: str, cls,
+           issues: list[Issue]):
     lines = []
-    for g, name in enumerate(names):
-        qty = float(gi.quantity[g].sum())
-        if qty == 0 and not (gi.weight_manufacture[g].any() or gi.weight_use[g].any()):
-            continue
-        crit = {k: _group_values(gi, g, j) for j, k in enumerate(crits)}
-        lines.append(cls(**{key: name or "(unspecified)", "quantity": qty,
+    for g in np.flatnonzero((ls.quantity != 0) | ls.has_weight):
+        crit = {k: _phases(float(ls.manufacture[g, j]) if ls.m_covered[g, j] else None,
+                           float(ls.use[g, j]) if ls.u_covered[g, j] else None)
+                for j, k in enumerate(crits)}
+        lines.append(cls(**{key: names[g] or "(unspecified)", "quantity": float(ls.quantity[g]),
                             "gwp": crit.get("gwp"), "criteria": crit}))
-    return sorted(lines, key=lambda line: (-(line.gwp.total or 0.0), getattr(line, key)))
+    lines.sort(key=lambda line: (-(line.gwp.total or 0.0), getattr(line, key)))
+    if len(lines) <= MAX_LINES:
+        return lines
+    rest = lines[MAX_LINES - 1:]
+    issues.append(Issue("warning", "many-groups", f"{len(lines):,} distinct {key} values: the "
+                        f"report lists the {MAX_LINES - 1} largest and sums the other "
+                        f"{len(rest):,} in one line", hint=f"is the {key} column the right one? "
+                        "(a serial number or an address read as a site gives one line per row)"))
+
+    def total(values):
+        known = [v for v in values if v is not None]
+        return sum(known) if known else None
+    crit = {k: _phases(total(x.criteria[k].manufacture for x in rest),
+                       total(x.criteria[k].use for x in rest)) for k in crits}
+    other = cls(**{key: f"({len(rest):,} others)", "quantity": sum(x.quantity for x in rest),
+                   "gwp": crit.get("gwp"), "criteria": crit})
+    return lines[:MAX_LINES - 1] + [other]
 
 
 def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResult],
@@ -61,9 +80,9 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
     crits = fa.criteria
     model = fs.model
     totals_gi = group_impacts(fleet, w, fa)
-    entity_gi = group_impacts(fleet, w, fa, fleet.entity, len(fleet.entity_names))
-    site_gi = group_impacts(fleet, w, fa, fleet.site, len(fleet.site_names))
-    project_gi = group_impacts(fleet, w, fa, fleet.project, len(fleet.project_names))
+    entity_ls = line_sums(fleet, w, fa, fleet.entity, len(fleet.entity_names))
+    site_ls = line_sums(fleet, w, fa, fleet.site, len(fleet.site_names))
+    project_ls = line_sums(fleet, w, fa, fleet.project, len(fleet.project_names))
 
     totals = {}
     issues: list[Issue] = [i for r in results for i in r.issues]
@@ -172,16 +191,16 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
                            (totals_gi, inds) if len(results) == 1 else None),
         totals=totals,
         by_category=by_category,
-        by_entity=_lines(entity_gi, fleet.entity_names, crits, "entity", EntityLine),
-        by_site=_lines(site_gi, fleet.site_names, crits, "site", SiteLine),
+        by_entity=_lines(entity_ls, fleet.entity_names, crits, "entity", EntityLine, issues),
+        by_site=_lines(site_ls, fleet.site_names, crits, "site", SiteLine, issues),
         activities=activities,
-        by_project=[p for p in _lines(project_gi, fleet.project_names, crits, "project",
-                                      ProjectLine) if p.project != "(unspecified)"],
+        by_project=[p for p in _lines(project_ls, fleet.project_names, crits, "project",
+                                      ProjectLine, issues) if p.project != "(unspecified)"],
         organisation={"name": org.name, "agents": org.agents, "population": org.population,
                       "households": org.households, "given_by": dict(sorted(org.given_by.items()))},
         practices=maturity({k: v for r in results for k, v in r.practices.statuses.items()}),
         territory=territory_estimate(fs, org.population, territory_scope, totals["gwp"].total,
-                                     _projects_gwp(project_gi, fa)),
+                                     _projects_gwp(project_ls, fa)),
         indicators=inds,
         provenance=_provenance(fleet, w, method),
         issues=issues,
@@ -300,10 +319,10 @@ def _activity_lines(model, rows, crits: tuple[str, ...]) -> list[ActivityLine]:
     return sorted(lines, key=lambda a: (-(a.criteria.get("gwp") or 0.0), a.activity))
 
 
-def _projects_gwp(gi: GroupImpacts, fa: FactorArrays) -> float:
+def _projects_gwp(ls: LineSums, fa: FactorArrays) -> float:
     """gwp of the rows tagged with a connected-territory project (code 0 = none)."""
     k = fa.criteria.index("gwp")
-    return float(gi.manufacture[1:, k].sum() + gi.use[1:, k].sum())
+    return float(ls.manufacture[1:, k].sum() + ls.use[1:, k].sum())
 
 
 def _provenance(fleet: Fleet, w: Weights, method: str) -> dict[str, dict[str, int]]:
