@@ -39,6 +39,7 @@ ISSUE_CODES = {
     "glpi-class-unknown": "a GLPI export whose list (monitors, phones, peripherals) cannot be told",
     "organisations-differ": "several inputs are different organisations: per-agent figures per input",
     "nothing-assessed": "nothing could be assessed in an input (exit code 1)",
+    "many-groups": "more than 1,000 distinct entities, sites or projects: the smallest are summed in one line",
     "unreadable-cell": "a used cell holds a formula without a saved value, or an error (#N/A, #REF!…)",
     "invalid-bytes": "a UTF-8 CSV holds a few bytes that are not UTF-8 (shown as U+FFFD)",
     "mapping-unused": "a key of the mapping file matches no header, label, status or sheet of the inputs",

@@ -8,6 +8,7 @@ import os
 import typer
 
 from ..errors import EnrtError
+from ..inert import safe
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 _state = {"debug": False}
@@ -22,9 +23,9 @@ def _debug() -> bool:
 
 
 def report_error(err: EnrtError) -> None:
-    typer.echo(f"Error: {err}", err=True)
+    typer.echo(f"Error: {safe(str(err))}", err=True)
     if err.hint:
-        typer.echo(f"Hint: {err.hint}", err=True)
+        typer.echo(f"Hint: {safe(err.hint)}", err=True)
 
 
 _OS_HINTS = {
@@ -48,7 +49,7 @@ def report_os_error(err: OSError) -> None:
     what = err.strerror or type(err).__name__
     where = ": ".join(os.fsdecode(f) if isinstance(f, (str, bytes, os.PathLike)) else str(f)
                       for f in (err.filename, err.filename2) if f is not None)
-    typer.echo(f"Error: {what}: {where}" if where else f"Error: {what}", err=True)
+    typer.echo(safe(f"Error: {what}: {where}" if where else f"Error: {what}"), err=True)
     typer.echo(f"Hint: {_OS_HINTS.get(err.errno, 'check the path and the disk, then try again')}",
                err=True)
 
@@ -76,7 +77,7 @@ def handle_errors(fn):
         except Exception as exc:  # a bug: say so plainly
             if _debug():
                 raise
-            typer.echo(f"Error: internal error: {type(exc).__name__}: {exc}", err=True)
+            typer.echo(safe(f"Error: internal error: {type(exc).__name__}: {exc}"), err=True)
             typer.echo("Hint: run again with --debug for the traceback and report it", err=True)
             raise typer.Exit(EXIT_USAGE) from None
     return wrapper

@@ -44,7 +44,7 @@ def diff(
         write_text("-", json.dumps(out, indent=2, ensure_ascii=False) + "\n")
         return
     buf = io.StringIO()
-    con = Console(file=buf, width=140, highlight=False)
+    con = Console(file=buf, width=140, highlight=False, markup=False)
     con.print(f"{fa.model.id} v{fa.model.version} → {fb.model.id} v{fb.model.version}: "
               f"{len(changes)} difference(s)")
     t = Table()

@@ -24,7 +24,7 @@ def list_command(
         write_text("-", json.dumps(sets, indent=2, ensure_ascii=False) + "\n")
         return
     buf = io.StringIO()
-    con = Console(file=buf, width=140, highlight=False)
+    con = Console(file=buf, width=140, highlight=False, markup=False)
     t = Table(title="Shipped factor sets", title_justify="left")
     for col in ("id", "version", "published", "default", "licence"):
         t.add_column(col, overflow="fold")

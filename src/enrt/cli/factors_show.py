@@ -12,6 +12,7 @@ from ..assess import default_year
 from ..factors import load_factor_set
 from ..factors.resolved import resolved
 from ..output import write_text
+from ..inert import safe
 from ..report.render_table import fmt
 from .errors import handle_errors
 from .options import Format
@@ -32,9 +33,9 @@ def show(
         write_text("-", json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
         return
     buf = io.StringIO()
-    con = Console(file=buf, width=140, highlight=False)
-    con.print(f"[bold]{data['id']}[/bold] v{data['version']} — published {data['published']}; "
-              f"sha256 {data['sha256'][:12]}…")
+    con = Console(file=buf, width=140, highlight=False, markup=False)
+    con.print(f"{safe(data['id'])} v{safe(data['version'])} — published "
+              f"{safe(data['published'])}; sha256 {data['sha256'][:12]}…")
     con.print(f"Licence: {data['license']}", markup=False)
     crits = list(data["criteria"])
     t = Table(title="Categories", title_justify="left")

@@ -47,30 +47,34 @@ MAX_LINES = 1000       # entity / site / project lines shown; the rest in one "o
 
 def _lines(ls: LineSums, names: list[str], crits: tuple[str, ...], key: str, cls,
            issues: list[Issue]):
-    lines = []
-    for g in np.flatnonzero((ls.quantity != 0) | ls.has_weight):
-        crit = {k: _phases(float(ls.manufacture[g, j]) if ls.m_covered[g, j] else None,
-                           float(ls.use[g, j]) if ls.u_covered[g, j] else None)
-                for j, k in enumerate(crits)}
-        lines.append(cls(**{key: names[g] or "(unspecified)", "quantity": float(ls.quantity[g]),
-                            "gwp": crit.get("gwp"), "criteria": crit}))
-    lines.sort(key=lambda line: (-(line.gwp.total or 0.0), getattr(line, key)))
-    if len(lines) <= MAX_LINES:
-        return lines
-    rest = lines[MAX_LINES - 1:]
-    issues.append(Issue("warning", "many-groups", f"{len(lines):,} distinct {key} values: the "
-                        f"report lists the {MAX_LINES - 1} largest and sums the other "
-                        f"{len(rest):,} in one line", hint=f"is the {key} column the right one? "
-                        "(a serial number or an address read as a site gives one line per row)"))
+    """One line per group, largest gwp first; past MAX_LINES the smallest are summed in one
+    line (chosen on arrays, so 100,000 groups never become 100,000 objects)."""
+    groups = np.flatnonzero((ls.quantity != 0) | ls.has_weight)
+    k_gwp = crits.index("gwp")
+    gwp = np.where(ls.m_covered[groups, k_gwp], ls.manufacture[groups, k_gwp], 0.0) + \
+        np.where(ls.u_covered[groups, k_gwp], ls.use[groups, k_gwp], 0.0)
+    order = sorted(range(len(groups)), key=lambda i: (-gwp[i], names[groups[i]] or
+                                                      "(unspecified)"))
+    shown, rest = order, []
+    if len(order) > MAX_LINES:
+        shown, rest = order[:MAX_LINES - 1], order[MAX_LINES - 1:]
 
-    def total(values):
-        known = [v for v in values if v is not None]
-        return sum(known) if known else None
-    crit = {k: _phases(total(x.criteria[k].manufacture for x in rest),
-                       total(x.criteria[k].use for x in rest)) for k in crits}
-    other = cls(**{key: f"({len(rest):,} others)", "quantity": sum(x.quantity for x in rest),
-                   "gwp": crit.get("gwp"), "criteria": crit})
-    return lines[:MAX_LINES - 1] + [other]
+    def line(name: str, idx: np.ndarray):
+        crit = {k: _phases(float(ls.manufacture[idx, j].sum()) if ls.m_covered[idx, j].any()
+                           else None,
+                           float(ls.use[idx, j].sum()) if ls.u_covered[idx, j].any() else None)
+                for j, k in enumerate(crits)}
+        return cls(**{key: name, "quantity": float(ls.quantity[idx].sum()),
+                      "gwp": crit.get("gwp"), "criteria": crit})
+    lines = [line(names[groups[i]] or "(unspecified)", groups[[i]]) for i in shown]
+    if rest:
+        issues.append(Issue("warning", "many-groups", f"{len(order):,} distinct {key} values: "
+                            f"the report lists the {MAX_LINES - 1} largest and sums the other "
+                            f"{len(rest):,} in one line", hint=f"is the {key} column the right "
+                            "one? (a serial number or an address read as a site gives one line "
+                            "per row)"))
+        lines.append(line(f"({len(rest):,} others)", groups[rest]))
+    return lines
 
 
 def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResult],

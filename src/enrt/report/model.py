@@ -5,9 +5,14 @@ compute for some equipment), never zero.
 """
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, Field
 
 from ..issues import Issue
+
+
+_C1 = re.compile("[\u0080-\u009f\u2028\u2029]")
 
 
 class Tool(BaseModel):
@@ -168,4 +173,7 @@ class Report(BaseModel):
     issue_counts: dict[str, int]
 
     def to_json(self) -> str:
-        return self.model_dump_json(indent=2) + "\n"
+        """Strict JSON (no NaN/Infinity: pydantic writes null); C1 control characters,
+        which JSON allows raw, are escaped so the text is inert on a terminal."""
+        return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}",
+                       self.model_dump_json(indent=2)) + "\n"
