@@ -21,7 +21,7 @@ from .labels import AMBIGUOUS, NO_CATEGORY, NO_TYPE, UNKNOWN, is_total_label
 from .routing import categories, skip_rows, unlabelled_sums
 from .sheet_context import (ASSESSED, BLANK, OUT_OF_PERIOD, REJECTED, SERVICE,
                             TOTAL, TOTAL_CODE, SheetContext)
-from .values import (days_to_dates, is_blank, map_distinct, parse_column, parse_date,
+from .values import (days_to_dates, is_ambiguous, is_blank, map_distinct, parse_column, parse_date,
                      parse_numbers, text)
 
 
@@ -38,6 +38,8 @@ class _Shown:
 
 
 MAX_QUANTITY = 1_000_000          # units on one inventory row
+AMBIGUOUS_HINT = ("the file writes decimals with a comma, so '1.234' may be 1234 or 1,234: "
+                  "write 1234 (thousands without a separator) or 1,234")
 
 
 def _unreadable_cells(rej, row_numbers: np.ndarray, ctx: SheetContext) -> None:
@@ -145,7 +147,8 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext,
             status[i] = TOTAL
 
     quantity_raw = column("quantity")
-    qty = parse_numbers(quantity_raw, ctx.cache("quantity")) if quantity_raw is not None \
+    qty = parse_numbers(quantity_raw, ctx.cache("quantity"), ctx.decimal_comma) \
+        if quantity_raw is not None \
         else np.full(n, np.nan)
     unlabelled_sums(rows, status, cat, qty, ctx)
     units = np.where(np.isfinite(qty) & (qty >= 0), qty, np.where(np.isnan(qty), 1.0, 0.0))
@@ -173,8 +176,10 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext,
     _unreadable_cells(rej, row_numbers, ctx)
     qty_default = np.isnan(qty)
     rej.add(np.isinf(qty), "quantity", "invalid-quantity",
-            lambda v: f"quantity {text(v)!r} is not a number", "write the quantity in digits, e.g. 10",
-            quantity_raw)
+            lambda v: f"quantity {text(v)!r} is " + ("ambiguous in a file with decimal commas"
+                                                     if is_ambiguous(v) else "not a number"),
+            lambda v: AMBIGUOUS_HINT if is_ambiguous(v) else "write the quantity in digits, "
+            "e.g. 10", quantity_raw)
     rej.add(np.isfinite(qty) & (qty < 0), "quantity", "negative-quantity",
             lambda v: f"negative quantity {text(v)}", "quantities must be zero or more",
             quantity_raw)
@@ -275,10 +280,12 @@ def _number(column, fname, rej, lo, hi, code, hint, strict_min=False) -> np.ndar
     raw = column(fname)
     if raw is None:
         return np.full(len(rej.bad), np.nan)
-    v = parse_numbers(raw, rej.ctx.cache(fname))
+    v = parse_numbers(raw, rej.ctx.cache(fname), rej.ctx.decimal_comma)
     too_low = (v <= lo) if strict_min else (v < lo)
     rej.add(np.isinf(v) | (np.isfinite(v) & (too_low | (v > hi))), fname, code,
-            lambda x: f"{fname.replace('_', ' ')} {text(x)!r} is not valid", hint, raw)
+            lambda x: f"{fname.replace('_', ' ')} {text(x)!r} is " + (
+                "ambiguous in a file with decimal commas" if is_ambiguous(x) else "not valid"),
+            lambda x: AMBIGUOUS_HINT if is_ambiguous(x) else hint, raw)
     return np.where(np.isfinite(v), v, np.nan)
 
 
@@ -305,7 +312,7 @@ def _energy(column, rej: _Rejections, n: int):
         raw = column(fname)
         if raw is None:
             return np.full(n, np.nan)
-        v = parse_numbers(raw, rej.ctx.cache(fname))
+        v = parse_numbers(raw, rej.ctx.cache(fname), rej.ctx.decimal_comma)
         rej.add(np.isinf(v) | (np.isfinite(v) & ((v < 0) | (v > hi))), fname, "invalid-number",
                 lambda x: f"{fname.replace('_', ' ')} {text(x)!r} is not valid",
                 f"write a number between 0 and {hi:g}", raw)

@@ -114,7 +114,7 @@ def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: in
                                year=year, rooms=result.rooms, input_index=input_index,
                                statuses=statuses, count_stock=options.count_stock,
                                hidden_rows=None if options.include_hidden else raw.hidden_rows,
-                               bad_cells=raw.bad_cells,
+                               bad_cells=raw.bad_cells, decimal_comma=raw.decimal_comma,
                                glpi_class=GLPI_KINDS.get(forced or ""),
                                activity_matcher=activity_matcher, factor_set=factors,
                                default_country=_country_index(fa, options.country))

@@ -45,6 +45,7 @@ class SheetContext:
     count_stock: bool = False           # in-stock rows are assessed (option)
     hidden_rows: np.ndarray | None = None   # 1-based rows hidden in the sheet (filter, by hand)
     bad_cells: dict = field(default_factory=dict)   # (row, absolute col0) -> formula / #N/A
+    decimal_comma: bool = False         # a French CSV (';'): "1.234" is ambiguous
     glpi_class: str | None = None       # class of a single-class GLPI export
     activity_matcher: LabelMatcher | None = None   # services met in an equipment sheet
     factor_set: object = None           # the FactorSet model, for those service rows

@@ -34,6 +34,7 @@ class RawSheet:
     hidden: bool = False            # a hidden (or very hidden) sheet of a workbook
     hidden_rows: object = None      # 1-based rows hidden by a filter or by hand (numpy array)
     bad_cells: dict = field(default_factory=dict)   # (row, col0) -> "formula" | "#N/A"…
+    decimal_comma: bool = False     # a ';' CSV as French Excel writes it (decimal commas)
     notes: list = field(default_factory=list)   # issues about the file found while opening
 
 
@@ -112,7 +113,8 @@ MAX_LINES_IN_A_FIELD = 5       # a quoted cell may hold a few line breaks, not a
 
 def _csv_sheet(path: Path) -> RawSheet:
     facts = examine(path)
-    sheet = RawSheet(name=None, rows=_csv_rows(path, facts))
+    sheet = RawSheet(name=None, rows=_csv_rows(path, facts),
+                     decimal_comma=_sniff_delimiter(_head(path, facts)) == ";")
     if facts.bad_lines:
         shown = ", ".join(str(n) for n in facts.bad_lines[:10])
         sheet.notes.append(Issue(
@@ -122,6 +124,11 @@ def _csv_sheet(path: Path) -> RawSheet:
             row=facts.bad_lines[0], hint="save the file again as 'CSV UTF-8', or correct those "
             "cells"))
     return sheet
+
+
+def _head(path: Path, facts) -> str:
+    with open(path, encoding=facts.encoding, newline="", errors="replace") as fh:
+        return fh.read(65536)
 
 
 def _check_quotes(chunk: list[list], last: int, path: Path) -> None:

@@ -133,14 +133,27 @@ def parse_column(col, parser, cache: dict | None = None) -> np.ndarray:
     return map_distinct(col, parser, cache=cache)
 
 
-def parse_numbers(col, cache: dict | None = None) -> np.ndarray:
+_THOUSANDS_DOT = re.compile(r"^\s*[+-]?\d{1,3}(\.\d{3})+\s*$")
+
+
+def is_ambiguous(v: object) -> bool:
+    """'1.234' in a French file: one thousand two hundred and thirty-four, or 1,234?"""
+    return isinstance(v, str) and _THOUSANDS_DOT.match(v) is not None
+
+
+def parse_number_fr(v: object) -> float:
+    """parse_number for a file written with decimal commas: '1.234' is refused (BAD)."""
+    return BAD if is_ambiguous(v) else parse_number(v)
+
+
+def parse_numbers(col, cache: dict | None = None, decimal_comma: bool = False) -> np.ndarray:
     """Fast path for columns of typed numbers (workbooks), cached parsing for the rest
     (text cells always go through ``parse_number``, whatever their neighbours)."""
     if all(type(v) is float or type(v) is int for v in col):
         arr = np.array(col, dtype=np.float64)
         if np.isfinite(arr).all():
             return arr
-    return parse_column(col, parse_number, cache)
+    return parse_column(col, parse_number_fr if decimal_comma else parse_number, cache)
 
 
 def days_to_dates(days: np.ndarray) -> np.ndarray:
