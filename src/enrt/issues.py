@@ -39,6 +39,8 @@ ISSUE_CODES = {
     "glpi-class-unknown": "a GLPI export whose list (monitors, phones, peripherals) cannot be told",
     "organisations-differ": "several inputs are different organisations: per-agent figures per input",
     "nothing-assessed": "nothing could be assessed in an input (exit code 1)",
+    "duplicate-column": "two columns are read as the same field: the first is used",
+    "merged-header": "merged header cells: only the first column of the merge has a header",
     "many-groups": "more than 1,000 distinct entities, sites or projects: the smallest are summed in one line",
     "unreadable-cell": "a used cell holds a formula without a saved value, or an error (#N/A, #REF!…)",
     "invalid-bytes": "a UTF-8 CSV holds a few bytes that are not UTF-8 (shown as U+FFFD)",

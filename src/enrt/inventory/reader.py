@@ -31,7 +31,7 @@ from .sheet_context import ASSESSED, N_STATES, REJECTED, SKIP_REASONS, SheetCont
 from .options import ReadOptions
 from .organisation import Organisation, read_organisation
 from .rooms import read_rooms
-from .sheet_checks import (check_condition_column, leave_out, leave_out_restated, pivot_markers,
+from .sheet_checks import (check_condition_column, header_shape, leave_out, leave_out_restated, pivot_markers,
                            skip_issues, units)
 from .sources import RawSheet, open_inventory
 from .statuses import StatusTable
@@ -282,6 +282,7 @@ def _read_table(raw: RawSheet, head: list[list], hrow: int, kind: str, ctx: Shee
     part.issues.extend(_ignored_columns(head[hrow], ctx.columns, ctx.file, raw.name, hrow,
                                         raw.col_offset, told))
     _header_checks(ctx, hrow, part.issues)
+    part.issues.extend(header_shape(head[hrow], hrow, raw, ctx, result.mapping_headers))
     rows = itertools.chain(head[hrow + 1:], raw.rows)
     if kind == "activities":
         numbered = ((hrow + 2 + k, row) for k, row in enumerate(rows))

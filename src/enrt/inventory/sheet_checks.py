@@ -10,7 +10,8 @@ from ..fleet import Fleet
 from ..issues import Issue
 from ..normalize import fold
 from .conditions import condition_code
-from .headers import match_header
+from .headers import HEADER_ALIASES, match_header
+from .sheet_context import column_letter
 from .physical import is_physical_state
 from .summary import SheetPart
 from .values import text
@@ -27,7 +28,42 @@ def pivot_markers(row: list) -> bool:
     keys = [fold(c) for c in row if isinstance(c, str)]
     if any(k in PIVOT_WORDS or k.startswith(PIVOT_PREFIXES) for k in keys):
         return True
-    return sum(1 for c in row if match_header(c) == "quantity") >= 2
+    exact = {fold(a) for a in HEADER_ALIASES["quantity"]}
+    per_site = [c for c in row if match_header(c) == "quantity" and fold(c) not in exact]
+    return len(per_site) >= 2                   # "Quantité Mairie", "Quantité École"…
+
+
+def header_shape(header: list, hrow: int, raw, ctx, overrides) -> list[Issue]:
+    """One warning per field named by two columns (the first is read) and per merged
+    header cell (only its first column has a header)."""
+    out = []
+    by_field: dict[str, list[int]] = {}
+    for j, c in enumerate(header):
+        f = overrides.get(fold(c)) if overrides and isinstance(c, str) and fold(c) in overrides \
+            else match_header(c)
+        if f and f not in ("model", "ignore"):
+            by_field.setdefault(f, []).append(j)
+    for f, cols in by_field.items():
+        if len(cols) > 1 and f in ctx.columns:
+            used = ctx.columns[f]
+            names = ", ".join(f"{column_letter(raw.col_offset + j)} ({text(header[j])})"
+                              for j in cols)
+            out.append(Issue("warning", "duplicate-column", f"columns {names} are all read as "
+                             f"{f}: {column_letter(raw.col_offset + used)} is used, the others "
+                             "are not", ctx.file, ctx.sheet, hrow + 1,
+                             hint="rename or delete the extra columns, or say which is which "
+                                  "in a mapping file (headers:)"))
+    row = hrow + 1
+    for r1, c1, r2, c2 in raw.merged:
+        if r1 <= row <= r2 and c2 > c1:
+            first = c1 - raw.col_offset
+            shown = text(header[first]) if 0 <= first < len(header) else ""
+            out.append(Issue("warning", "merged-header", f"header cells "
+                             f"{column_letter(c1)}{r1}:{column_letter(c2)}{r2} are merged: only "
+                             f"{column_letter(c1)} ({shown!r}) has a header, the other columns "
+                             "are read as unnamed", ctx.file, ctx.sheet, row,
+                             hint="unmerge the header cells and give each column its own header"))
+    return out
 
 
 def check_condition_column(chunk: list[list], ctx, issues: list[Issue]) -> None:

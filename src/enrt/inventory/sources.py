@@ -35,6 +35,7 @@ class RawSheet:
     hidden_rows: object = None      # 1-based rows hidden by a filter or by hand (numpy array)
     bad_cells: dict = field(default_factory=dict)   # (row, col0) -> "formula" | "#N/A"…
     decimal_comma: bool = False     # a ';' CSV as French Excel writes it (decimal commas)
+    merged: list = field(default_factory=list)      # merged ranges (r1, c1, r2, c2), 0-based cols
     notes: list = field(default_factory=list)   # issues about the file found while opening
 
 
@@ -65,7 +66,8 @@ def _open_workbook(path: Path) -> list[RawSheet]:
                                    col_offset=start[1] if start else 0,
                                    hidden=not str(meta.visible).endswith(".Visible"),
                                    hidden_rows=known.hidden if known else None,
-                                   bad_cells=known.bad_cells if known else {}))
+                                   bad_cells=known.bad_cells if known else {},
+                                   merged=known.merged if known else []))
         return sheets
     except InputError:
         raise

@@ -39,6 +39,7 @@ _FORMULA_NO_VALUE = re.compile(
     rb'<c r="([A-Z]+)(\d+)"[^>]*?(?<!/)>(?:<f[^>]*/>|<f[^>]*>[^<]*</f>)(?:<v\s*/>|<v></v>)?</c>')
 _ERROR_CELL = re.compile(
     rb'<c r="([A-Z]+)(\d+)"[^>]*\bt="e"[^>]*>(?:<f[^>]*/>|<f[^>]*>[^<]*</f>)?<v>([^<]*)</v>')
+_MERGE = re.compile(rb'<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 _ODS_TAG = re.compile(rb'<table:table(?=[\s>])[^>]*>|<table:table-row(?=[\s/>])[^>]*>|</table:table>')
 _ODS_NAME = re.compile(rb'table:name="([^"]*)"')
 _ODS_REPEAT = re.compile(rb'table:number-rows-repeated="(\d+)"')
@@ -76,6 +77,7 @@ class SheetFacts:
     bad_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col0) -> what
     max_row: int = 0
     max_col: int = 0
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
 
 
 def column_number(letters: bytes) -> int:
@@ -199,6 +201,10 @@ def _xlsx_sheet(z: zipfile.ZipFile, member: str) -> SheetFacts:
                 for m in _FORMULA_NO_VALUE.finditer(data, 0, end):
                     facts.bad_cells[(int(m.group(2)), column_number(m.group(1)) - 1)] = \
                         "formula"
+            if b"<mergeCell " in data:
+                facts.merged += [(int(m.group(2)), column_number(m.group(1)) - 1,
+                                  int(m.group(4)), column_number(m.group(3)) - 1)
+                                 for m in _MERGE.finditer(data, 0, end)]
             if b't="e"' in data:
                 for m in _ERROR_CELL.finditer(data, 0, end):
                     facts.bad_cells[(int(m.group(2)), column_number(m.group(1)) - 1)] = \
