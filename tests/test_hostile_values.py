@@ -1,0 +1,140 @@
+"""Values never guessed in silence (issue 8): formulas without a saved value and error
+cells, out-of-range numbers, ambiguous '1.234', duplicate columns and merged headers,
+too many distinct sites; totals by hand from the tiny set (tests/conftest.py): laptop
+with no date 100/4 + 20 x 0.05 = 26, monitor 50/5 + 30 x 0.05 = 11.5."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from enrt import assess
+
+from .conftest import write_csv, write_xlsx
+
+ENRT = Path(sys.executable).parent / "enrt"
+
+
+def strict(text: str):
+    def refuse(name):
+        raise ValueError(f"non-standard JSON constant {name}")
+    return json.loads(text, parse_constant=refuse)
+
+
+def _edit_sheet(path: Path, old: str, new: str) -> None:
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    assert old in xml
+    parts["xl/worksheets/sheet1.xml"] = xml.replace(old, new).encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+
+
+def test_formula_without_value_and_error_cell_reject_the_row(tmp_path, tiny_set):
+    path = tmp_path / "f.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Type", "Qté"])
+    ws.append(["PC portable", "=1+1"])          # openpyxl saves no cached value
+    ws.append(["Ecran", 3])
+    ws.append(["Ecran", 2])
+    wb.save(path)
+    _edit_sheet(path, '<c r="B3" t="n"><v>3</v></c>', '<c r="B3" t="e"><v>#N/A</v></c>')
+    r = assess([path], factors=tiny_set, year=2025)
+    errors = {(i.row, i.code): i for i in r.issues if i.severity == "error"}
+    assert set(errors) == {(2, "unreadable-cell"), (3, "unreadable-cell")}
+    assert errors[(2, "unreadable-cell")].message == "formula without a saved value"
+    assert "recalculate and save" in errors[(2, "unreadable-cell")].hint
+    assert errors[(3, "unreadable-cell")].message == "error #N/A in the cell"
+    assert r.totals["gwp"].total == pytest.approx(2 * 11.5)     # only the last row
+
+
+@pytest.mark.parametrize("cell, code", [("1e308", "invalid-quantity"),
+                                        ("2000000", "invalid-quantity")])
+def test_absurd_quantities_are_rejected_with_the_range(tmp_path, tiny_set, cell, code):
+    path = write_csv(tmp_path / "q.csv", ["Type;Qté", f"Ecran;{cell}", "Ecran;2"])
+    r = assess([path], factors=tiny_set, year=2025)
+    (err,) = [i for i in r.issues if i.severity == "error"]
+    assert err.code == code and "1,000,000" in err.hint
+    assert r.totals["gwp"].total == pytest.approx(23.0)
+    strict(r.to_json())
+
+
+def test_lifetime_below_a_month_is_rejected(tmp_path, tiny_set):
+    path = write_csv(tmp_path / "l.csv", ["Type;Qté;Durée de vie", "Ecran;1;5e-324",
+                                          "Ecran;1;0,05", "Ecran;1;0,1"])
+    r = assess([path], factors=tiny_set, year=2025)
+    assert [i.row for i in r.issues if i.code == "invalid-lifetime"] == [2, 3]
+    # the last row: 50 / 0.1 + 1.5 = 501.5
+    assert r.totals["gwp"].total == pytest.approx(501.5)
+    strict(r.to_json())
+
+
+def test_agents_must_be_finite(tmp_path, tiny_set):
+    path = write_csv(tmp_path / "a.csv", ["Type;Qté", "Ecran;1"])
+    res = subprocess.run([str(ENRT), "assess", str(path), "--factors", str(tiny_set),
+                          "--agents", "inf"], capture_output=True, text=True, timeout=60)
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+
+
+def test_ambiguous_thousands_in_a_french_csv(tmp_path, tiny_set):
+    path = write_csv(tmp_path / "f.csv", ["Type;Qté", "Ecran;1.234", "Ecran;1,5"])
+    r = assess([path], factors=tiny_set, year=2025)
+    (err,) = [i for i in r.issues if i.severity == "error"]
+    assert err.code == "invalid-quantity" and "ambiguous" in err.message
+    assert r.totals["gwp"].total == pytest.approx(1.5 * 11.5)
+    comma = write_csv(tmp_path / "e.csv", ["Type,Qty", "Ecran,1.5"])      # English: a decimal
+    assert assess([comma], factors=tiny_set, year=2025).totals["gwp"].total == \
+        pytest.approx(1.5 * 11.5)
+
+
+def test_duplicate_columns_and_merged_header_are_warned(tmp_path, tiny_set):
+    path = tmp_path / "d.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Type", "Qté", "Quantité", "Site", None])
+    ws.merge_cells("D1:E1")
+    ws.append(["Ecran", 2, 5, "Mairie", "annexe"])
+    wb.save(path)
+    r = assess([path], factors=tiny_set, year=2025)
+    warned = [i.code for i in r.issues if i.severity == "warning"]
+    assert warned.count("duplicate-column") == 1 and warned.count("merged-header") == 1
+    assert r.totals["gwp"].total == pytest.approx(2 * 11.5)      # the first Qté column
+
+
+def test_many_distinct_sites_are_capped_not_exploded(tmp_path, tiny_set):
+    lines = ["Type;Qté;Site"] + [f"Ecran;1;Site {i}" for i in range(1500)]
+    r = assess([write_csv(tmp_path / "s.csv", lines)], factors=tiny_set, year=2025)
+    assert len(r.by_site) == 1000
+    assert r.by_site[-1].site == "(501 others)" and r.by_site[-1].quantity == 501
+    assert sum(s.gwp.total for s in r.by_site) == pytest.approx(1500 * 11.5)
+    assert [i.code for i in r.issues].count("many-groups") == 1
+
+
+def test_far_cell_is_refused_before_calamine(tmp_path):
+    path = tmp_path / "far.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Type", "Qté"])
+    ws.append(["Ecran", 1])
+    ws["XFD1048576"] = 1
+    wb.save(path)
+    res = subprocess.run([str(ENRT), "assess", str(path)], capture_output=True, text=True,
+                         timeout=60)
+    assert res.returncode == 2
+    assert "reaches cell XFD1048576" in res.stderr and "ENRT_MAX_CELLS" in res.stderr
+
+
+def test_cell_budget_is_a_setting(tmp_path, tiny_set):
+    path = write_xlsx(tmp_path / "b.xlsx", {"P": [["Type", "Qté"]] + [["Ecran", 1]] * 50})
+    env = {"ENRT_MAX_CELLS": "40", "PATH": "/usr/bin:/bin"}
+    res = subprocess.run([str(ENRT), "assess", str(path), "--factors", str(tiny_set)],
+                         capture_output=True, text=True, timeout=60, env=env)
+    assert res.returncode == 2 and "limit 40" in res.stderr
