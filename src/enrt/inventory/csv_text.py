@@ -22,6 +22,7 @@ BLOCK = 1 << 20
 LEGACY = ("cp1252", "mac_roman", "cp850")
 # letters and signs a French or English inventory holds outside ASCII
 GOOD = set("éèêëàâäçùûüîïôöœæÉÈÊËÀÂÄÇÙÛÜÎÏÔÖŒÆ°€£’‘“”«»–—…·²³µ ×")
+COMMON = set("éèàçêô")
 _ASCII = bytes(range(128))
 _HIGH = re.compile(r"[^\x00-\x7f]")
 
@@ -119,10 +120,12 @@ def _legacy(sample: bytes, path: Path) -> str:
         high = _HIGH.findall(sample.decode(enc, errors="replace"))
         if not high:
             return "cp1252"
-        score = sum(1 for c in high if c in GOOD) / len(high)
+        # French text is mostly é è à ç ê: a code page that reads them scores higher
+        score = sum(1 for c in high if c in GOOD) / len(high) + \
+            0.5 * sum(1 for c in high if c in COMMON) / len(high)
         if score > best_score:
             best, best_score = enc, score
-    if best is None or best_score < 0.9:
+    if best is None or best_score < 0.95:
         raise InputError("cannot tell the encoding of this CSV: it is not UTF-8, and no "
                          "Windows, Mac or DOS code page reads it as French text",
                          file=str(path), hint="save it as 'CSV UTF-8' from the spreadsheet "

@@ -16,6 +16,7 @@ from ..normalize import fold
 UNKNOWN, TOTAL_LABEL, NO_TYPE, NO_CATEGORY, AMBIGUOUS = -1, -2, -3, -4, -6
 SUGGEST_MIN = 80          # rapidfuzz ratio (0-100) below which no suggestion is made
 MAX_SUGGESTIONS = 1000    # distinct unknown labels that get a suggestion in one run
+MAX_LABEL = 500           # longer "labels" are not folded, matched or compared
 
 TOTAL_WORDS = ("total", "sous total", "subtotal", "sub total", "grand total", "total general",
                "totaux", "somme", "sum")
@@ -109,6 +110,8 @@ class LabelMatcher:
 
     def match(self, label: str) -> tuple[int, str]:
         """(category index, '') or (UNKNOWN | AMBIGUOUS | NO_CATEGORY, hint)."""
+        if len(label) > MAX_LABEL:
+            return UNKNOWN, f"a type of {len(label):,} characters is not an equipment type"
         hit = self._cache.get(label)
         if hit is None:
             hit = self._cache[label] = self._match(label)

@@ -103,7 +103,8 @@ class _Rejections:
         column = self.ctx.column_name(fname) if fname in self.ctx.columns else None
         for i in np.flatnonzero(mask):
             shown = values[i] if values is not None else None
-            msg = message(shown) if callable(message) else message
+            short = shown[:200] + "…" if isinstance(shown, str) and len(shown) > 200 else shown
+            msg = message(short) if callable(message) else message
             fix = hint(shown) if callable(hint) else hint
             self.found.append((int(i), self.ctx.columns.get(fname, -1), Issue(
                 severity, code, msg, self.ctx.file, self.ctx.sheet, int(self.row_numbers[i]),

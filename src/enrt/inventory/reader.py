@@ -25,7 +25,7 @@ from ..practices import PracticeSheet, find_practice_header, read_practices
 from . import glpi
 from .activities import ActivityRow, matcher_for, read_activities
 from .headers import header_currency, map_header_row
-from .labels import AMBIGUOUS, NO_CATEGORY, UNKNOWN, LabelMatcher
+from .labels import AMBIGUOUS, MAX_LABEL, NO_CATEGORY, UNKNOWN, LabelMatcher
 from .mapper import map_chunk
 from .sheet_context import ASSESSED, N_STATES, REJECTED, SKIP_REASONS, SheetContext, column_letter
 from .options import ReadOptions
@@ -370,7 +370,7 @@ def _understand_values(result: InputResult, ctx: SheetContext) -> None:
     labels = [(text(k), c) for k, c in ctx.cache("type").items()] + \
         [(text(s) or text(i), c) for (i, s), c in ctx.cache("type_pairs").items()]
     for t, code in labels:
-        if t and (code >= 0 or code in placed):
+        if t and len(t) <= MAX_LABEL and (code >= 0 or code in placed):
             result.understood["labels"][t] = cats[code] if code >= 0 else None
     from .statuses import MEANINGS
     for word, code in ctx.cache("status").items():

@@ -10,7 +10,7 @@ import numpy as np
 
 from ..normalize import fold
 from . import glpi
-from .labels import NO_CATEGORY, NO_TYPE, UNKNOWN, is_total_label, mentions_total
+from .labels import MAX_LABEL, NO_CATEGORY, NO_TYPE, UNKNOWN, is_total_label, mentions_total
 from .sheet_context import (ASSESSED, BLANK, HEADING, HIDDEN, NOT_IN_USE, SERVICE, TOTAL,
                             TOTAL_CODE, VIRTUAL_ROW, SheetContext)
 from .statuses import IN_USE, MEANINGS, REASONS, STOCK
@@ -25,6 +25,9 @@ def categories(labels, item_types, ctx: SheetContext, n: int) -> tuple[np.ndarra
     def code(label: str, glpi_class: str | None, shown: str | None = None) -> int:
         if not label and glpi_class is None:
             return NO_TYPE
+        if len(label) > MAX_LABEL:
+            hints[shown or label] = f"a type of {len(label):,} characters is not an equipment type"
+            return UNKNOWN
         if is_total_label(label):
             return TOTAL_CODE
         idx, hint = glpi.category_of(glpi_class, label, ctx.matcher) if glpi_class \
@@ -93,6 +96,8 @@ def skip_rows(rows, status, cat, labels, column, units, row_numbers, ctx: SheetC
          "virtual machines, licences and other items that are not devices")
     for i in np.flatnonzero((status == ASSESSED) & (cat == UNKNOWN)):
         label = text(labels[i]) if labels is not None else ""
+        if len(label) > MAX_LABEL:
+            continue
         if sum(1 for c in rows[i] if not is_blank(c)) == 1:
             mask = np.zeros(len(status), dtype=bool)
             mask[i] = True

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..issues import Issue
 from .csv_text import examine
-from .workbook_scan import scan
+from .workbook_scan import Details, scan
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
@@ -54,6 +54,10 @@ def open_inventory(path: Path) -> list[RawSheet]:
 
 def _open_workbook(path: Path) -> list[RawSheet]:
     facts = scan(path)              # refuses bombs and sheets past the cell budget first
+    details = None
+    if path.suffix.lower() in (".xlsx", ".xlsm") and facts:
+        details = Details(path)     # hidden rows, unreadable cells: beside calamine
+        details.start()
     try:
         from python_calamine import CalamineWorkbook
         wb = CalamineWorkbook.from_path(str(path))
@@ -61,13 +65,14 @@ def _open_workbook(path: Path) -> list[RawSheet]:
         for meta in wb.sheets_metadata:
             sheet = wb.get_sheet_by_name(meta.name)
             start = sheet.start
-            known = facts.get(meta.name)
             sheets.append(RawSheet(name=meta.name, rows=iter(sheet.iter_rows()),
                                    col_offset=start[1] if start else 0,
-                                   hidden=not str(meta.visible).endswith(".Visible"),
-                                   hidden_rows=known.hidden if known else None,
-                                   bad_cells=known.bad_cells if known else {},
-                                   merged=known.merged if known else []))
+                                   hidden=not str(meta.visible).endswith(".Visible")))
+        found = details.result() if details is not None else facts
+        for raw in sheets:
+            if (known := found.get(raw.name)) is not None:
+                raw.hidden_rows, raw.bad_cells, raw.merged = \
+                    known.hidden, known.bad_cells, known.merged
         return sheets
     except InputError:
         raise

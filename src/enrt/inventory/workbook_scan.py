@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import os
+import threading
 import posixpath
 import re
 import zipfile
@@ -34,11 +35,12 @@ _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _HIDDEN_ATTR = re.compile(rb'hidden="(?:1|true)"')
 _ROW_TAG = re.compile(rb'<(?:\w+:)?row\b')
 _R_ATTR = re.compile(rb'\br="(\d+)"')
-_WIDE_CELL = re.compile(rb'<c r="([A-Z]{2,3})\d')           # columns AA and beyond
+_UNNUMBERED = re.compile(rb'<(?:c|row)(?:>| [^r])')        # a row or cell without r=""
 _FORMULA_NO_VALUE = re.compile(
     rb'<c r="([A-Z]+)(\d+)"[^>]*?(?<!/)>(?:<f[^>]*/>|<f[^>]*>[^<]*</f>)(?:<v\s*/>|<v></v>)?</c>')
 _ERROR_CELL = re.compile(
     rb'<c r="([A-Z]+)(\d+)"[^>]*\bt="e"[^>]*>(?:<f[^>]*/>|<f[^>]*>[^<]*</f>)?<v>([^<]*)</v>')
+_ROW_BODY = re.compile(rb'<row\b[^>]*>(.*?)</row>', re.S)
 _MERGE = re.compile(rb'<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 _ODS_TAG = re.compile(rb'<table:table(?=[\s>])[^>]*>|<table:table-row(?=[\s/>])[^>]*>|</table:table>')
 _ODS_NAME = re.compile(rb'table:name="([^"]*)"')
@@ -95,6 +97,29 @@ def column_name(n: int) -> str:
     return out
 
 
+class Details(threading.Thread):
+    """Hidden rows, unreadable cells and merges of an .xlsx, read in a thread while
+    calamine parses the cells (zlib releases the GIL)."""
+
+    def __init__(self, path: Path):
+        super().__init__(daemon=True)
+        self.path, self.found, self.error = path, {}, None
+
+    def run(self) -> None:
+        try:
+            with zipfile.ZipFile(self.path) as z:
+                self.found = _xlsx(z, self.path, details=True)
+        except Exception as exc:          # reported by the caller, in the main thread
+            self.error = exc
+
+    def result(self) -> dict[str, SheetFacts]:
+        self.join()
+        if self.error is not None:
+            raise InputError(f"the workbook is damaged ({self.error})", file=str(self.path),
+                             hint="open it in a spreadsheet program and save it again")
+        return self.found
+
+
 def scan(path: Path) -> dict[str, SheetFacts]:
     """Sheet name -> facts, for .xlsx/.xlsm/.ods; refuses a bomb or a sheet past the cell
     budget with an InputError. Other files, or XML that cannot be read, give {} (calamine
@@ -103,13 +128,18 @@ def scan(path: Path) -> dict[str, SheetFacts]:
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".xlsm", ".ods"):
         return {}
+    if not zipfile.is_zipfile(path):
+        return {}                     # not a zip: calamine or openpyxl says what it is
     try:
         with zipfile.ZipFile(path) as z:
             _check_sizes(z, path)
             return _xlsx(z, path) if suffix != ".ods" else _ods(z, path)
-    except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError, ValueError,
-            EOFError, zlib_error()):
-        return {}
+    except KeyError:
+        return {}                     # parts missing: calamine says what is wrong
+    except (zipfile.BadZipFile, OSError, ElementTree.ParseError, ValueError, EOFError,
+            zlib_error()) as exc:
+        raise InputError(f"the workbook is damaged ({exc})", file=str(path),
+                         hint="open it in a spreadsheet program and save it again") from exc
 
 
 def zlib_error():
@@ -164,7 +194,7 @@ def _blocks(member):
         yield tail, len(tail)
 
 
-def _xlsx(z: zipfile.ZipFile, path: Path) -> dict[str, SheetFacts]:
+def _xlsx(z: zipfile.ZipFile, path: Path, details: bool = False) -> dict[str, SheetFacts]:
     from defusedxml import ElementTree
     book = ElementTree.fromstring(z.read("xl/workbook.xml"))
     rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
@@ -176,21 +206,35 @@ def _xlsx(z: zipfile.ZipFile, path: Path) -> dict[str, SheetFacts]:
             continue
         member = target.lstrip("/") if target.startswith("/") else \
             posixpath.normpath(posixpath.join("xl", target))
-        facts = _xlsx_sheet(z, member)
-        _check_extent(facts, sheet.get("name"), path)
+        facts = _xlsx_sheet(z, member, details)
+        if not details:
+            _check_extent(facts, sheet.get("name"), path)
         out[sheet.get("name")] = facts
     return out
 
 
-def _xlsx_sheet(z: zipfile.ZipFile, member: str) -> SheetFacts:
+def _xlsx_sheet(z: zipfile.ZipFile, member: str, details: bool) -> SheetFacts:
+    """The sheet's extent (``details`` False: read before calamine, as fast as can be), or
+    its hidden rows, unreadable cells and merges (``details`` True: read in a thread while
+    calamine parses the cells)."""
     facts, hidden = SheetFacts(), []
+    rows_seen, letters, numbered = 0, 0, True
     with z.open(member) as fh:
         for data, end in _blocks(fh):
-            last = data.rfind(b"<row ", 0, end)
-            if last != -1 and (r := _R_ATTR.search(data, last, data.find(b">", last))):
-                facts.max_row = max(facts.max_row, int(r.group(1)))
-            for m in _WIDE_CELL.finditer(data, 0, end):
-                facts.max_col = max(facts.max_col, column_number(m.group(1)))
+            if not details:
+                last = data.rfind(b"<row ", 0, end)
+                if last != -1 and (r := _R_ATTR.search(data, last, data.find(b">", last))):
+                    facts.max_row = max(facts.max_row, int(r.group(1)))
+                # rows and cells may omit r="": they then follow one another
+                if numbered and _UNNUMBERED.search(data, 0, end):
+                    numbered = False
+                if not numbered:
+                    rows_seen += data.count(b"<row", 0, end)
+                    facts.max_row = max(facts.max_row, rows_seen)
+                    for row in _ROW_BODY.finditer(data, 0, end):
+                        facts.max_col = max(facts.max_col, row.group(1).count(b"<c"))
+                letters = max(letters, _cell_width(data, end, letters))
+                continue
             if b'hidden="' in data:
                 for m in _HIDDEN_ATTR.finditer(data, 0, end):
                     start = data.rfind(b"<", 0, m.start())
@@ -209,9 +253,23 @@ def _xlsx_sheet(z: zipfile.ZipFile, member: str) -> SheetFacts:
                 for m in _ERROR_CELL.finditer(data, 0, end):
                     facts.bad_cells[(int(m.group(2)), column_number(m.group(1)) - 1)] = \
                         m.group(3).decode("ascii", "replace") or "#ERROR"
-    facts.max_col = max(facts.max_col, 26 if facts.max_row else 0)
+    facts.max_col = max(facts.max_col, letters)
     facts.hidden = np.array(sorted(hidden), dtype=np.int64)
     return facts
+
+
+# a cell beyond column ``k`` (letters k+1..Z, or two or three letters)
+_BEYOND = [re.compile(rb'<c r="([' + bytes([65 + k]) + rb'-Z]|[A-Z]{2,3})\d')
+           for k in range(26)] + [re.compile(rb'<c r="([A-Z]{2,3})\d')]
+
+
+def _cell_width(data: bytes, end: int, known: int) -> int:
+    """The farthest column holding a cell in this block: one search for a column beyond
+    the widest already found, which fails fast once the width is known."""
+    pattern = _BEYOND[min(known, 26)]
+    if pattern.search(data, 0, end) is None:
+        return known
+    return max(known, *(column_number(m) for m in pattern.findall(data, 0, end)))
 
 
 def _ods(z: zipfile.ZipFile, path: Path) -> dict[str, SheetFacts]:

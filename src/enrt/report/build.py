@@ -118,7 +118,8 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
             continue
         crit = {}
         for j, k in enumerate(crits):
-            m = None if totals_gi.manufacture_missing[0, c, j] else \
+            m = None if totals_gi.manufacture_missing[0, c, j] or \
+                np.isnan(fa.manufacture[c, j]) else \
                 float(totals_gi.weight_manufacture[0, c] * fa.manufacture[c, j])
             u = None if totals_gi.use_missing[0, c, j] else float(per_cat_use[c, j])
             # per category the line is exact: no total when a phase is not covered
