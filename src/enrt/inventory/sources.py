@@ -44,6 +44,10 @@ def open_inventory(path: Path) -> list[RawSheet]:
     if not path.is_file():
         raise InputError("input file not found", file=str(path),
                          hint="check the path; inputs are .xlsx, .xlsm, .ods or .csv files")
+    if suffix == ".xlsb":
+        raise InputError("binary workbooks (.xlsb) are not read: their extent cannot be checked "
+                         "before they are loaded", file=str(path),
+                         hint="save the file as .xlsx (Excel: File > Save as > Excel Workbook)")
     if suffix in WORKBOOK_SUFFIXES:
         return _open_workbook(path)
     if suffix in CSV_SUFFIXES:
