@@ -138,3 +138,17 @@ def test_cell_budget_is_a_setting(tmp_path, tiny_set):
     res = subprocess.run([str(ENRT), "assess", str(path), "--factors", str(tiny_set)],
                          capture_output=True, text=True, timeout=60, env=env)
     assert res.returncode == 2 and "limit 40" in res.stderr
+
+
+def test_report_lines_are_the_same_summed_either_way(tmp_path, tiny_set, monkeypatch):
+    """Few groups are summed by (group, category, country) first, many row by row: the
+    lines must not depend on which (monitor 11.5 each, laptop 26, DEU use 20 x 0.4)."""
+    lines = ["Type;Qté;Site;Pays"] + [f"{t};{q};Site {i % 7};{c}" for i, (t, q, c) in enumerate(
+        [("Ecran", 2, "FRA"), ("PC portable", 3, "DEU"), ("Ecran", 0, "DEU"), ("Serveur", 1, "")]
+        * 5)]
+    path = write_csv(tmp_path / "g.csv", lines)
+    grouped = assess([path], factors=tiny_set, year=2025).model_dump()["by_site"]
+    import enrt.compute as compute
+    monkeypatch.setattr(compute, "GROUPED_UP_TO", 0)
+    row_wise = assess([path], factors=tiny_set, year=2025).model_dump()["by_site"]
+    assert grouped == row_wise and len(grouped) == 7

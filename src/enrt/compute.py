@@ -154,8 +154,21 @@ class LineSums:
     u_covered: np.ndarray       # (g, k) bool
 
 
+GROUPED_UP_TO = 1000      # up to this many groups, sum by (group, category, country) first
+
+
 def line_sums(fleet: Fleet, w: Weights, fa: FactorArrays, key: np.ndarray,
               n_groups: int) -> LineSums:
+    if n_groups <= GROUPED_UP_TO:           # few groups: the weights summed first are cheaper
+        gi = group_impacts(fleet, w, fa, key, n_groups)
+        present = gi.quantity > 0                                   # (g, c)
+        m_cov = (present[:, :, None] & ~gi.manufacture_missing).any(axis=1) | \
+            ~present.any(axis=1)[:, None]
+        u_cov = gi.use_covered.any(axis=1) | ~gi.use_missing.any(axis=1)
+        has_weight = gi.weight_manufacture.any(axis=1) | gi.weight_use.any(axis=(1, 2))
+        return LineSums(quantity=gi.quantity.sum(axis=1), has_weight=has_weight,
+                        manufacture=gi.manufacture, use=gi.use, m_covered=m_cov,
+                        u_covered=u_cov)
     key = key.astype(np.int64)
 
     def by_group(values: np.ndarray) -> np.ndarray:
