@@ -114,11 +114,16 @@ def write_ods(path: Path, sheets: dict[str, list[list]]) -> Path:
         f'<table:table table:name="{escape(name)}">'
         + "".join("<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>"
                   for row in rows) + "</table:table>" for name, rows in sheets.items())
+    return write_ods_xml(path, tables)
+
+
+def write_ods_xml(path: Path, table_xml: str) -> Path:
+    """An .ods (mimetype, manifest, content.xml) from the XML of its tables."""
     ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
     content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} '
-               f'office:version="1.2"><office:body><office:spreadsheet>{tables}'
+               f'office:version="1.2"><office:body><office:spreadsheet>{table_xml}'
                "</office:spreadsheet></office:body></office:document-content>")
     manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
                 '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'

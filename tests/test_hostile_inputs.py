@@ -30,6 +30,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from .conftest import write_ods_xml
+
 ENRT = Path(sys.executable).parent / "enrt"
 ADDRESS_SPACE = int(1.5 * (1 << 30))   # numpy, calamine and threads need virtual space
 RSS_LIMIT_MB = 500
@@ -412,27 +414,6 @@ def test_xlsx_number_overflowing_to_infinity(tmp_path):
     accounting(run.report)
     assert run.report["inputs"][0]["rows_rejected"] == 2, run.report["inputs"]
     assert quantities(run.report) == {"laptop": 3.0}
-
-
-def write_ods_xml(path: Path, table_xml: str) -> Path:
-    """An .ods like conftest.write_ods, from the XML of its tables."""
-    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
-    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} '
-               f'office:version="1.2"><office:body><office:spreadsheet>{table_xml}'
-               "</office:spreadsheet></office:body></office:document-content>")
-    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
-                '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
-                '<manifest:file-entry manifest:full-path="/" manifest:media-type='
-                '"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
-                'manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-                "</manifest:manifest>")
-    with zipfile.ZipFile(path, "w") as z:
-        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
-        z.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
-        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
-    return path
 
 
 def _s(v: str) -> str:
