@@ -1,6 +1,9 @@
 """Entry point: the Typer app, global options, and the command modules it mounts."""
 from __future__ import annotations
 
+import os
+import sys
+
 import typer
 
 from .. import __version__
@@ -41,4 +44,8 @@ app.command("template")(template)
 
 
 def run() -> None:
+    # a closed stdout or stderr (`enrt … >&-`) is like a reader gone: output is dropped
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
     app(prog_name="enrt")

@@ -252,10 +252,18 @@ def _values_with_units(m: FactorSet):
                        CRITERIA_UNITS.get(k, v.unit))
 
 
+MAX_FACTOR_VALUE = 1e9     # no factor, lifetime or kWh of a device or a service comes near
+
+
 def _check_value(path: str, v: Value, expected: str, m: FactorSet, add) -> None:
     if not math.isfinite(v.value):      # the schema refuses them; kept for models built in code
         add(f"{path}.value", "non-finite-value", f"{v.value} is not a finite number",
             "give a finite number; if the source has no figure, leave the value out")
+        return
+    if abs(v.value) > MAX_FACTOR_VALUE:
+        add(f"{path}.value", "implausible-value", f"{v.value:g} is beyond any plausible factor "
+            f"(at most {MAX_FACTOR_VALUE:g})", "check the unit and the exponent; the totals "
+            "would overflow")
         return
     if v.unit != expected:
         add(f"{path}.unit", "unknown-unit", f"unit {v.unit!r} where {expected} is expected",

@@ -96,10 +96,21 @@ def _open_with_openpyxl(path: Path, first_error: Exception) -> list[RawSheet]:
         raise InputError(f"cannot read workbook: {first_error}", file=str(path),
                          hint="the file may be damaged or protected; save it again as .xlsx"
                          ) from exc
-    return [RawSheet(name=ws.title,
-                     rows=(list(r) for r in ws.iter_rows(min_row=1, min_col=1, values_only=True)),
+    return [RawSheet(name=ws.title, rows=_openpyxl_rows(ws, path, first_error),
                      hidden=ws.sheet_state != "visible")
             for ws in wb.worksheets]
+
+
+def _openpyxl_rows(ws, path: Path, first_error: Exception) -> Iterator[list]:
+    """openpyxl's rows; a damaged cell (a value that is not a number, a string index out of
+    range, broken XML) is a refused file, not an internal error."""
+    try:
+        for r in ws.iter_rows(min_row=1, min_col=1, values_only=True):
+            yield list(r)
+    except Exception as exc:
+        raise InputError(f"cannot read workbook: {first_error}; {type(exc).__name__}: {exc}",
+                         file=str(path), sheet=ws.title, hint="the file is damaged: open it "
+                         "in a spreadsheet program and save it again as .xlsx") from exc
 
 
 def _sniff_delimiter(sample: str) -> str:

@@ -36,10 +36,6 @@ _HIDDEN_ATTR = re.compile(rb'hidden="(?:1|true)"')
 _ROW_TAG = re.compile(rb'<(?:\w+:)?row\b')
 _R_ATTR = re.compile(rb'\br="(\d+)"')
 _UNNUMBERED = re.compile(rb'<(?:c|row)(?:>| [^r])')        # a row or cell without r=""
-_FORMULA_NO_VALUE = re.compile(
-    rb'<c r="([A-Z]+)(\d+)"[^>]*?(?<!/)>(?:<f[^>]*/>|<f[^>]*>[^<]*</f>)(?:<v\s*/>|<v></v>)?</c>')
-_ERROR_CELL = re.compile(
-    rb'<c r="([A-Z]+)(\d+)"[^>]*\bt="e"[^>]*>(?:<f[^>]*/>|<f[^>]*>[^<]*</f>)?<v>([^<]*)</v>')
 _ROW_BODY = re.compile(rb'<row\b[^>]*>(.*?)</row>', re.S)
 _MERGE = re.compile(rb'<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 _ODS_TAG = re.compile(rb'<table:table(?=[\s>])[^>]*>|<table:table-row(?=[\s/>])[^>]*>|</table:table>')
@@ -218,7 +214,7 @@ def _xlsx_sheet(z: zipfile.ZipFile, member: str, details: bool) -> SheetFacts:
     its hidden rows, unreadable cells and merges (``details`` True: read in a thread while
     calamine parses the cells)."""
     facts, hidden = SheetFacts(), []
-    rows_seen, letters, numbered = 0, 0, True
+    rows_seen, numbered = 0, True
     with z.open(member) as fh:
         for data, end in _blocks(fh):
             if not details:
@@ -233,7 +229,7 @@ def _xlsx_sheet(z: zipfile.ZipFile, member: str, details: bool) -> SheetFacts:
                     facts.max_row = max(facts.max_row, rows_seen)
                     for row in _ROW_BODY.finditer(data, 0, end):
                         facts.max_col = max(facts.max_col, row.group(1).count(b"<c"))
-                letters = max(letters, _cell_width(data, end, letters))
+                _far_refs(data, end, facts)
                 continue
             if b'hidden="' in data:
                 for m in _HIDDEN_ATTR.finditer(data, 0, end):
@@ -241,35 +237,78 @@ def _xlsx_sheet(z: zipfile.ZipFile, member: str, details: bool) -> SheetFacts:
                     tag = data[start:data.find(b">", m.end()) + 1]
                     if _ROW_TAG.match(tag) and (r := _R_ATTR.search(tag)):
                         hidden.append(int(r.group(1)))
-            if b"<f" in data:
-                for m in _FORMULA_NO_VALUE.finditer(data, 0, end):
-                    facts.bad_cells[(int(m.group(2)), column_number(m.group(1)) - 1)] = \
-                        "formula"
             if b"<mergeCell " in data:
                 facts.merged += [(int(m.group(2)), column_number(m.group(1)) - 1,
                                   int(m.group(4)), column_number(m.group(3)) - 1)
                                  for m in _MERGE.finditer(data, 0, end)]
-            if b't="e"' in data:
-                for m in _ERROR_CELL.finditer(data, 0, end):
-                    facts.bad_cells[(int(m.group(2)), column_number(m.group(1)) - 1)] = \
-                        m.group(3).decode("ascii", "replace") or "#ERROR"
-    facts.max_col = max(facts.max_col, letters)
+            if b"<f" in data or b":f>" in data or b":f " in data or b"t=\"e\"" in data or \
+                    b"t='e'" in data or b"t =" in data:
+                _unreadable(data, end, facts)
     facts.hidden = np.array(sorted(hidden), dtype=np.int64)
     return facts
 
 
-# a cell beyond column ``k`` (letters k+1..Z, or two or three letters)
-_BEYOND = [re.compile(rb'<c r="([' + bytes([65 + k]) + rb'-Z]|[A-Z]{2,3})\d')
-           for k in range(26)] + [re.compile(rb'<c r="([A-Z]{2,3})\d')]
+_PATTERNS: dict[tuple[int, int, bool], re.Pattern] = {}
 
 
-def _cell_width(data: bytes, end: int, known: int) -> int:
-    """The farthest column holding a cell in this block: one search for a column beyond
-    the widest already found, which fails fast once the width is known."""
-    pattern = _BEYOND[min(known, 26)]
-    if pattern.search(data, 0, end) is None:
-        return known
-    return max(known, *(column_number(m) for m in pattern.findall(data, 0, end)))
+def _beyond(row_digits: int, col: int, tolerant: bool) -> re.Pattern:
+    """r="…" references beyond what is known: more row digits, or a farther column. The
+    usual spelling (` r="A1"`) is searched as a literal; any other spacing or quoting
+    (`r = 'A1'`, a line break) with a slower pattern, only on blocks that hold one."""
+    key = (row_digits, min(col, 26) if col < 703 else 703, tolerant)
+    if key not in _PATTERNS:
+        lead = rb"""\sr\s*=\s*["']""" if tolerant else rb""" r=["']"""
+        # within two letters the search only tells three-letter columns apart: a farther
+        # two-letter column is at most ZZ (702), which bounds the error
+        letters = rb"(?!)" if col >= 703 else rb"[A-Z]{3}" if col >= 26 else \
+            rb"[A-Z]{2,3}|[" + bytes([65 + col]) + rb"-Z]"
+        _PATTERNS[key] = re.compile(
+            lead + rb"(?:([A-Z]{0,3})(\d{" + str(row_digits + 1).encode() + rb",})|(" +
+            letters + rb")(\d+))[\x22\x27]")
+    return _PATTERNS[key]
+
+
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c\s*>)", re.S)
+_REF = re.compile(rb"""\br\s*=\s*["']([A-Z]+)(\d+)["']""")
+_ERROR_TYPE = re.compile(rb"""\bt\s*=\s*["']e["']""")
+_HAS_FORMULA = re.compile(rb"<(?:\w+:)?f\b")
+_VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*?(?:/>|>([^<]*)<)", re.S)
+
+
+def _unreadable(data: bytes, end: int, facts: SheetFacts) -> None:
+    """Formula cells without a saved value, and error cells, however written (attribute
+    order, quotes, prefixes, spaces): both are read as blank by calamine."""
+    for cell in _CELL.finditer(data, 0, end):
+        attrs, body = cell.group(1), cell.group(2) or b""
+        error = _ERROR_TYPE.search(attrs)
+        if not error and not _HAS_FORMULA.search(body):
+            continue
+        ref = _REF.search(attrs)
+        if ref is None:
+            continue
+        value = _VALUE.search(body)
+        text = (value.group(1) or b"").strip() if value else b""
+        where = (int(ref.group(2)), column_number(ref.group(1)) - 1)
+        if error:
+            facts.bad_cells[where] = text.decode("ascii", "replace") or "#ERROR"
+        elif not text:
+            facts.bad_cells[where] = "formula"
+
+
+def _far_refs(data: bytes, end: int, facts: SheetFacts) -> None:
+    """Raise the sheet's extent to the farthest cell or row referenced in this block,
+    wherever it sits (a cell of row 1048576 written inside row 2 counts as row 1048576)."""
+    tolerant = data.find(b"\n", 0, end) != -1 or data.find(b"\t", 0, end) != -1 or \
+        data.find(b" =", 0, end) != -1 or data.find(b"= ", 0, end) != -1
+    for _ in range(4):                    # each round needs a farther reference
+        pattern = _beyond(len(str(facts.max_row)), facts.max_col, tolerant)
+        if pattern.search(data, 0, end) is None:
+            return
+        for a, rows, b, rows_b in pattern.findall(data, 0, end):
+            letters, digits = (a, rows) if rows else (b, rows_b)
+            facts.max_row = max(facts.max_row, int(digits))
+            if letters:
+                facts.max_col = max(facts.max_col, column_number(letters))
 
 
 def _ods(z: zipfile.ZipFile, path: Path) -> dict[str, SheetFacts]:
