@@ -368,7 +368,7 @@ def test_xlsx_50mb_shared_string_as_equipment_type(tmp_path):
 
 
 def test_xlsx_shared_strings_past_the_budget(tmp_path):
-    """ENRT_MAX_SHARED_STRINGS_BYTES (default 100 MB) lowered to 1 MB: a 2 MB shared string
+    """ENRT_MAX_SHARED_STRINGS_BYTES (default 60 MB) lowered to 1 MB: a 2 MB shared string
     is refused from the zip directory, before it is inflated."""
     path = _shared_string_workbook(tmp_path / "over.xlsx", 2 * MB)
     run = run_enrt(path, env={"ENRT_MAX_SHARED_STRINGS_BYTES": "1000000"})

@@ -152,3 +152,66 @@ def test_report_lines_are_the_same_summed_either_way(tmp_path, tiny_set, monkeyp
     monkeypatch.setattr(compute, "GROUPED_UP_TO", 0)
     row_wise = assess([path], factors=tiny_set, year=2025).model_dump()["by_site"]
     assert grouped == row_wise and len(grouped) == 7
+
+
+def _small_book(tmp_path: Path, name: str) -> Path:
+    path = tmp_path / name
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Type", "Qté"])
+    ws.append(["Ecran", 2])
+    ws.append(["Ecran", 3])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("old, new", [
+    ('<c r="B2" t="n"><v>2</v></c>', '<c r="B2" t="n"><v>2</v></c><c r="XFD1048576" t="n">'
+                                      '<v>1</v></c>'),                       # outside its row
+    ('<row r="3">', '<row r="1048576"><c t="n" r="XFD1048576"><v>1</v></c></row><row r="3">'),
+    ('<row r="3">', "<row r='1048576'><c r='XFD1048576' t='n'><v>1</v></c></row><row r=\"3\">"),
+    ('<row r="3">', '<row\nr="1048576"><c\nr="XFD1048576"><v>1</v></c></row><row r="3">'),
+    ('<row r="3">', '<row r="1048576"><x:c r="XFD1048576"><x:v>1</x:v></x:c></row><row r="3">'),
+])
+def test_far_cell_is_found_however_it_is_written(tmp_path, old, new):
+    path = _small_book(tmp_path, "far.xlsx")
+    _edit_sheet(path, old, new)
+    res = subprocess.run([str(ENRT), "assess", str(path)], capture_output=True, text=True,
+                         timeout=60)
+    assert res.returncode == 2 and "reaches cell XFD1048576" in res.stderr, res.stderr
+
+
+@pytest.mark.parametrize("cell", [
+    '<c t="e" r="B2"><v>#N/A</v></c>', "<c r='B2' t='e'><v>#N/A</v></c>",
+    '<c r="B2" t="e"><v xml:space="preserve">#N/A</v></c>',
+    '<c r="B2"><f>1+1</f><v>  </v></c>', '<c r="B2"><f>1+1</f ></c>'])
+def test_error_and_formula_cells_however_written(tmp_path, tiny_set, cell):
+    path = _small_book(tmp_path, "e.xlsx")
+    _edit_sheet(path, '<c r="B2" t="n"><v>2</v></c>', cell)
+    r = assess([path], factors=tiny_set, year=2025)
+    assert [(i.row, i.code) for i in r.issues if i.severity == "error"] == \
+        [(2, "unreadable-cell")]
+    assert r.totals["gwp"].total == pytest.approx(3 * 11.5)
+
+
+def test_quote_left_open_near_the_end_of_a_csv(tmp_path, tiny_set):
+    path = write_csv(tmp_path / "q.csv", ["Type;Qté;Modèle", "Ecran;2;a", 'Ecran;2;"Dell 7',
+                                          "Ecran;2;c", "Ecran;2;d"])
+    res = subprocess.run([str(ENRT), "assess", str(path), "--factors", str(tiny_set)],
+                         capture_output=True, text=True, timeout=60)
+    assert res.returncode == 2 and "quote opened on line 3" in res.stderr
+
+
+def test_bad_byte_in_a_header_keeps_the_column(tmp_path, tiny_set):
+    path = tmp_path / "h.csv"
+    path.write_bytes(b"Type;Qt\xe9;Site\r\n" + "Écran;2;Mairie\r\n".encode() * 3)
+    r = assess([path], factors=tiny_set, year=2025)
+    assert r.totals["gwp"].total == pytest.approx(6 * 11.5)
+    assert [i.code for i in r.issues if i.severity == "warning"] == ["invalid-bytes"]
+
+
+def test_closed_stdout_is_quiet(tmp_path, tiny_set):
+    path = write_csv(tmp_path / "s.csv", ["Type;Qté", "Ecran;1"])
+    res = subprocess.run(f"'{ENRT}' assess '{path}' --factors '{tiny_set}' -q -f json >&-",
+                         shell=True, capture_output=True, text=True, timeout=60)
+    assert res.returncode == 0 and "internal error" not in res.stderr

@@ -17,6 +17,9 @@ from .options import (FORMAT_BY_SUFFIX, CountryOpt, CountStockOpt, FactorsOpt, F
                       IncludeHiddenOpt, MappingOpt, OutputOpt)
 
 
+VERBOSE_ISSUES = 5000     # --verbose lists this many; beyond, the JSON report has them all
+
+
 @handle_errors
 def assess(
     inputs: list[Path] = typer.Argument(..., metavar="INPUT...",
@@ -30,7 +33,7 @@ def assess(
                                 help="Exit 1 when any error-level issue is found."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary on stderr."),
     verbose: bool = typer.Option(False, "--verbose", "-v",
-                                 help="List every issue in the table report."),
+                                 help="List the issues in the table report (up to 5,000; all are in --format json)."),
     agents: float = typer.Option(None, "--agents", min=0, max=1e6, help="Number of agents (overrides the "
                                                         "Organisation sheet)."),
     population: float = typer.Option(None, "--population", min=0, max=1e9, help="Population of the territory."),
@@ -58,7 +61,7 @@ def assess(
         content = report.to_json()
     else:
         content = render_table(report, color=output == "-" and sys.stdout.isatty(),
-                               max_issues=None if verbose else 10)
+                               max_issues=VERBOSE_ISSUES if verbose else 10)
     write_text(output, content)
     if not quiet and (fmt is Format.json or output != "-"):
         typer.echo(render_summary(report), err=True)

@@ -121,6 +121,11 @@ def match_header(cell: object) -> str | None:
     field = _INDEX.get(key)
     if field is None:
         field = next((_INDEX[a] for a in _BY_LENGTH if key.startswith(a + " ")), None)
+    if field is None and "\ufffd" in cell:
+        # a byte that is not UTF-8 in a header ("Qt\ufffd"): it stood for an accented letter
+        for letter in "éèêàâçôûîù":
+            if (field := match_header(cell.replace("\ufffd", letter))) is not None:
+                return field
     if field is None and " - " in cell:
         # GLPI names linked fields "Group - Field": "Informations financières - Date d'achat"
         return match_header(cell.rsplit(" - ", 1)[1])

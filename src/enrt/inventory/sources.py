@@ -153,12 +153,14 @@ def _head(path: Path, facts) -> str:
         return fh.read(65536)
 
 
-def _check_quotes(chunk: list[list], last: int, path: Path) -> None:
-    """A cell running over more than a few lines is a quote left open: name its line."""
+def _check_quotes(chunk: list[list], last: int, path: Path, delimiter: str) -> None:
+    """A cell running over more than a few lines, or whose later lines hold the separator
+    (whole rows swallowed), is a quote left open: name its line."""
     line = last + 1
     for row in chunk:
         breaks = sum(c.count("\n") for c in row if "\n" in c)
-        if breaks >= MAX_LINES_IN_A_FIELD:
+        swallowed = any(delimiter in c.split("\n", 1)[1] for c in row if "\n" in c)
+        if breaks >= MAX_LINES_IN_A_FIELD or swallowed:
             raise InputError(
                 f"a quote opened on line {line} is not closed: the cell runs over "
                 f"{breaks + 1} lines", file=str(path), row=line,
@@ -175,7 +177,7 @@ def _csv_rows(path: Path, facts) -> Iterator[list]:
             last = 0
             while chunk := list(itertools.islice(reader, 4096)):
                 if reader.line_num - last > len(chunk):       # some cell holds line breaks
-                    _check_quotes(chunk, last, path)
+                    _check_quotes(chunk, last, path, delimiter)
                 last = reader.line_num
                 yield from chunk
     except (UnicodeDecodeError, csv.Error) as exc:

@@ -168,6 +168,6 @@ def text(v: object) -> str:
     """Cell as a trimmed string ('' when blank); integral floats lose their '.0'."""
     if v is None:
         return ""
-    if isinstance(v, float) and v.is_integer():
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
         return str(int(v))
     return str(v).strip()

@@ -54,9 +54,9 @@ def _budget(name: str, default: int) -> int:
 
 
 def max_cells() -> int:
-    """Cells a sheet's dense range may hold (ENRT_MAX_CELLS, default 8 million: about
-    250 MB in calamine; an inventory of 800,000 rows of 10 columns)."""
-    return _budget("ENRT_MAX_CELLS", 8_000_000)
+    """Cells a sheet's dense range may hold (ENRT_MAX_CELLS, default 5 million: about
+    about 400 MB at the peak of a run; an inventory of 500,000 rows of 10 columns)."""
+    return _budget("ENRT_MAX_CELLS", 5_000_000)
 
 
 def max_xml_bytes() -> int:
@@ -65,8 +65,9 @@ def max_xml_bytes() -> int:
 
 
 def max_strings_bytes() -> int:
-    """Inflated size of the shared strings (ENRT_MAX_SHARED_STRINGS_BYTES, default 100 MB)."""
-    return _budget("ENRT_MAX_SHARED_STRINGS_BYTES", 100_000_000)
+    """Inflated size of the shared strings (ENRT_MAX_SHARED_STRINGS_BYTES, default 60 MB:
+    millions of empty strings cost about five times their XML in memory)."""
+    return _budget("ENRT_MAX_SHARED_STRINGS_BYTES", 60_000_000)
 
 
 @dataclass
