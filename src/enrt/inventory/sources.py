@@ -41,9 +41,12 @@ class RawSheet:
 
 def open_inventory(path: Path) -> list[RawSheet]:
     suffix = path.suffix.lower()
-    if not path.is_file():
+    if not path.exists():
         raise InputError("input file not found", file=str(path),
                          hint="check the path; inputs are .xlsx, .xlsm, .ods or .csv files")
+    if not path.is_file():
+        raise InputError("input is not a regular file (a folder, a device or a pipe)",
+                         file=str(path), hint="give the path of an .xlsx, .ods or .csv file")
     if suffix == ".xlsb":
         raise InputError("binary workbooks (.xlsb) are not read: their extent cannot be checked "
                          "before they are loaded", file=str(path),
