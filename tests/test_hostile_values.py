@@ -172,6 +172,7 @@ def _small_book(tmp_path: Path, name: str) -> Path:
     ('<row r="3">', "<row r='1048576'><c r='XFD1048576' t='n'><v>1</v></c></row><row r=\"3\">"),
     ('<row r="3">', '<row\nr="1048576"><c\nr="XFD1048576"><v>1</v></c></row><row r="3">'),
     ('<row r="3">', '<row r="1048576"><x:c r="XFD1048576"><x:v>1</x:v></x:c></row><row r="3">'),
+    ('<row r="3">', '<row r = "1048576"><c r = "XFD1048576"><v>1</v></c></row><row r="3">'),
 ])
 def test_far_cell_is_found_however_it_is_written(tmp_path, old, new):
     path = _small_book(tmp_path, "far.xlsx")

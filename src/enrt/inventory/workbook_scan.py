@@ -35,7 +35,7 @@ _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _HIDDEN_ATTR = re.compile(rb'hidden="(?:1|true)"')
 _ROW_TAG = re.compile(rb'<(?:\w+:)?row\b')
 _R_ATTR = re.compile(rb'\br="(\d+)"')
-_UNNUMBERED = re.compile(rb'<(?:c|row)(?:>| [^r])')        # a row or cell without r=""
+_UNNUMBERED = re.compile(rb'<c(?:>|\s[^r])|<row(?:>|\s[^r])')   # a row or cell without r=""
 _ROW_BODY = re.compile(rb'<row\b[^>]*>(.*?)</row>', re.S)
 _MERGE = re.compile(rb'<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 _ODS_TAG = re.compile(rb'<table:table(?=[\s>])[^>]*>|<table:table-row(?=[\s/>])[^>]*>|</table:table>')
@@ -254,11 +254,11 @@ _PATTERNS: dict[tuple[int, int, bool], re.Pattern] = {}
 
 def _beyond(row_digits: int, col: int, tolerant: bool) -> re.Pattern:
     """r="…" references beyond what is known: more row digits, or a farther column. The
-    usual spelling (` r="A1"`) is searched as a literal; any other spacing or quoting
-    (`r = 'A1'`, a line break) with a slower pattern, only on blocks that hold one."""
+    usual spelling (` r="A1"`, also `r = 'A1'`) is searched from the literal " r"; a line
+    break or tab in tags needs a slower pattern, used only on blocks that hold one."""
     key = (row_digits, min(col, 26) if col < 703 else 703, tolerant)
     if key not in _PATTERNS:
-        lead = rb"""\sr\s*=\s*["']""" if tolerant else rb""" r=["']"""
+        lead = rb"""\sr\s*=\s*["']""" if tolerant else rb""" r *= *["']"""
         # within two letters the search only tells three-letter columns apart: a farther
         # two-letter column is at most ZZ (702), which bounds the error
         letters = rb"(?!)" if col >= 703 else rb"[A-Z]{3}" if col >= 26 else \
@@ -300,7 +300,7 @@ def _far_refs(data: bytes, end: int, facts: SheetFacts) -> None:
     """Raise the sheet's extent to the farthest cell or row referenced in this block,
     wherever it sits (a cell of row 1048576 written inside row 2 counts as row 1048576)."""
     tolerant = data.find(b"\n", 0, end) != -1 or data.find(b"\t", 0, end) != -1 or \
-        data.find(b" =", 0, end) != -1 or data.find(b"= ", 0, end) != -1
+        data.find(b"\r", 0, end) != -1
     for _ in range(4):                    # each round needs a farther reference
         pattern = _beyond(len(str(facts.max_row)), facts.max_col, tolerant)
         if pattern.search(data, 0, end) is None:
