@@ -170,3 +170,25 @@ def test_year_lookup_matches_numpy_calendar():
                      "2100-12-31", "NaT"], dtype="datetime64[D]")
     expected = [1980, 1999, 2000, 2024, 2025, 2100, 0]
     assert list(_year_of(days)) == expected
+
+
+@pytest.mark.parametrize("life", [2.5, 4.75, 5.0, 30 / 12])
+@pytest.mark.parametrize("refurbished", [False, True])
+def test_linear_shares_of_a_life_add_up_to_its_embodied_value(tiny_set, life, refurbished):
+    """1/L_eff per full year of service, (L - floor L)/L_eff in the year after, 0 then:
+    over the years of a device the shares sum to L/L_eff (1 for a new device), whatever L
+    (2.5 years was charged 1/L in three years: 1.2 times the embodied value)."""
+    fs = load_factor_set(tiny_set)
+    bought = 2015
+    total = 0.0
+    for year in range(bought, bought + 12):
+        fa = build_arrays(fs, year)
+        fleet = Fleet.from_columns(
+            1, category=np.array([0], np.int16), lifetime=np.array([life]),
+            purchase=np.array([f"{bought}-06-15"], "datetime64[D]"),
+            condition=np.array([REFURBISHED if refurbished else 0], np.int8),
+            previous_life=np.array([3.0 if refurbished else np.nan]))
+        w = row_weights(fleet, fa, year, "linear")
+        total += float(w.share[0])
+        assert w.amortised[0] == (year - bought > life - 1e-9 and w.share[0] == 0)
+    assert total == pytest.approx(life / (life + 3.0) if refurbished else 1.0)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import importlib.util
 import json
 
@@ -42,12 +43,15 @@ def expected_gwp(with_rooms: bool) -> tuple[float, float]:
         life = cat["lifetime_years"]["value"]
         year_bought = bought.year if isinstance(bought, dt.date) else \
             int(str(bought)[-4:])                     # "15/02/2024" or a bare year
-        if YEAR - year_bought >= life:
-            share = 0.0                               # fully amortised
-        elif condition == "Reconditionné":
-            share = 1 / (life + cat["previous_life_years"]["value"])
+        life_eff = life + (cat["previous_life_years"]["value"] if condition == "Reconditionné"
+                           else 0)
+        age, full = YEAR - year_bought, math.floor(life)
+        if age < full:
+            share = 1 / life_eff                      # a full year of service
+        elif age == full:
+            share = (life - full) / life_eff          # the last, partial year (0 if L whole)
         else:
-            share = 1 / life
+            share = 0.0                               # fully amortised
         manufacture += qty * cat["manufacture"]["gwp"]["value"] * share
         energy = kwh if kwh is not None else cat["annual_kwh"]["value"]
         if room and with_rooms:

@@ -60,10 +60,14 @@ def row_weights(fleet: Fleet, fa: FactorArrays, year: int, method: str = "linear
     added = np.where(second_life, previous, 0.0)
     known = ~np.isnat(fleet.purchase)
     if method == "linear":
-        amortised = known & ((year - _year_of(fleet.purchase)) >= lifetime)
+        # 1/L_eff for each full year of service, (L - floor(L))/L_eff in the year after the
+        # last full one, 0 after: the shares of a life add up to L/L_eff (1 for new rows)
+        age = year - _year_of(fleet.purchase)
+        full = np.floor(lifetime)
         life_eff = lifetime + added
-        share = 1.0 / life_eff
-        share[amortised] = 0.0
+        share = np.where(known & (age >= full), (lifetime - full) / life_eff, 1.0 / life_eff)
+        share[known & (age > full)] = 0.0
+        amortised = known & (share == 0.0)
     else:  # numecoeval: lifetime from dates, at least one year
         end = np.where(np.isnat(fleet.withdrawal), as_of(year), fleet.withdrawal)
         days = (end - fleet.purchase).astype(np.float64)
