@@ -192,3 +192,18 @@ def test_linear_shares_of_a_life_add_up_to_its_embodied_value(tiny_set, life, re
         total += float(w.share[0])
         assert w.amortised[0] == (year - bought > life - 1e-9 and w.share[0] == 0)
     assert total == pytest.approx(life / (life + 3.0) if refurbished else 1.0)
+
+
+def test_a_firewall_in_an_undescribed_room_gets_the_default_pue(tmp_path):
+    """A CSV has no rooms sheet: a row naming a room is in a server room all the same, so
+    it takes the default PUE (ademe-2025: 1.93) whatever its category, like the server
+    beside it; a firewall outside any room keeps PUE 1."""
+    path = write_csv(tmp_path / "r.csv", ["Type;Qté;Salle serveur;Consommation (kWh/an)",
+                                          "Pare-feu;1;Salle A;100", "Pare-feu;1;;100",
+                                          "Serveur;1;Salle A;100"])
+    r = assess([path], year=2025)
+    ef = r.factor_set.electricity["FRA"]["gwp"].value
+    uses = {c.category: c.gwp.use for c in r.by_category}
+    assert uses["firewall"] == pytest.approx(100 * ef * 1.93 + 100 * ef * 1.0)
+    assert uses["server_rack"] == pytest.approx(100 * ef * 1.93)
+    assert [i.code for i in r.issues].count("unknown-room") == 1

@@ -56,8 +56,10 @@ def expected_gwp(with_rooms: bool) -> tuple[float, float]:
         energy = kwh if kwh is not None else cat["annual_kwh"]["value"]
         if room and with_rooms:
             pue = ROOMS_PUE[room]
+        elif room or cat.get("datacenter"):       # a named room without its sheet (the CSV):
+            pue = fs["defaults"]["pue"]["value"]  # the default PUE, whatever the category
         else:
-            pue = fs["defaults"]["pue"]["value"] if cat.get("datacenter") else 1.0
+            pue = 1.0
         use += qty * energy * ef * pue
     return manufacture, use
 

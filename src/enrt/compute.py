@@ -77,8 +77,11 @@ def row_weights(fleet: Fleet, fa: FactorArrays, year: int, method: str = "linear
         life_eff = lifetime + added
         share = 1.0 / life_eff
     energy = np.where(np.isnan(fleet.energy_kwh), fa.annual_kwh[cat], fleet.energy_kwh)
+    # a row in a server room (named, even if the room is not described) or of a
+    # data-centre category takes the default PUE; other rows PUE 1
     default_pue = np.where(fa.datacenter, fa.default_pue, 1.0)
-    pue = np.where(np.isnan(fleet.pue), default_pue[cat], fleet.pue)
+    in_room = np.where(fleet.room > 0, fa.default_pue, default_pue[cat])
+    pue = np.where(np.isnan(fleet.pue), in_room, fleet.pue)
     q = fleet.quantity
     return Weights(lifetime=lifetime, lifetime_eff=life_eff, share=share, amortised=amortised,
                    energy=energy, pue=pue, manufacture=q * share, use=q * energy * pue)

@@ -308,7 +308,8 @@ def _read_table(raw: RawSheet, head: list[list], hrow: int, kind: str, ctx: Shee
     for name, count in sorted(ctx.unknown_rooms.items()):
         part.issues.append(Issue(
             "warning", "unknown-room", f"server room {name!r} (named on {count} row(s)) is not "
-            "on a server-room sheet; the default PUE rule applies", ctx.file, raw.name,
+            "on a server-room sheet: its rows take the factor set's default PUE, whatever their "
+            "category", ctx.file, raw.name,
             column=ctx.column_name("room"),
             hint="add the room with its PUE on a sheet with columns 'Salle serveur' and 'PUE'"))
     _understand_values(result, ctx)
