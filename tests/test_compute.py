@@ -207,3 +207,21 @@ def test_a_firewall_in_an_undescribed_room_gets_the_default_pue(tmp_path):
     assert uses["firewall"] == pytest.approx(100 * ef * 1.93 + 100 * ef * 1.0)
     assert uses["server_rack"] == pytest.approx(100 * ef * 1.93)
     assert [i.code for i in r.issues].count("unknown-room") == 1
+
+
+def test_numecoeval_is_a_snapshot_and_says_so(tmp_path, tiny_set):
+    """A laptop bought 1 July 2020 and kept 5 years: yearly reports charge it 1/max(age, 1)
+    of its embodied impact: 1 + 1/1.5 + 1/2.5 + 1/3.5 + 1/4.5 = 2.575 in all."""
+    fs = load_factor_set(tiny_set)
+    total = 0.0
+    for year in range(2020, 2025):
+        fleet = Fleet.from_columns(1, category=np.array([0], np.int16),
+                                   purchase=np.array(["2020-07-01"], "datetime64[D]"))
+        total += float(row_weights(fleet, build_arrays(fs, year), year, "numecoeval").share[0])
+    ages = [max((np.datetime64(f"{y}-12-31") - np.datetime64("2020-07-01")).astype(float)
+                / 365, 1.0) for y in range(2020, 2025)]
+    assert total == pytest.approx(sum(1 / a for a in ages)) and total == pytest.approx(2.575,
+                                                                                       abs=0.01)
+    path = write_csv(tmp_path / "n.csv", ["Type;Qté;Date d'achat", "PC portable;1;2020"])
+    r = assess([path], factors=tiny_set, year=2025, method="numecoeval")
+    assert [i.code for i in r.issues].count("snapshot-method") == 1

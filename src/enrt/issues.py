@@ -67,6 +67,7 @@ ISSUE_CODES = {
     "sheet-ignored": "the sheet holds no equipment or server-room table",
     "column-ignored": "a column header is not recognised",
     "not-covered": "a criterion cannot be computed for some categories",
+    "snapshot-method": "numecoeval charges embodied impact / age every year: reports do not add up",
     "fully-amortised": "rows past their lifetime carry no manufacture share",
     "empty-input": "no equipment rows were found",
 }

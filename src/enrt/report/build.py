@@ -131,6 +131,13 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
                                         criteria=crit))
     by_category.sort(key=lambda line: (-(line.gwp.total or 0.0), line.category))
 
+    if method == "numecoeval":
+        issues.append(Issue("info", "snapshot-method", "method numecoeval is a snapshot: each "
+                            "device is charged its embodied impact divided by its age, every "
+                            "year, so yearly reports added up charge more than the embodied "
+                            "impact (about 2.6 times for a laptop bought mid-year and kept 5 "
+                            "years)", hint="use the default method (linear) to compare years "
+                            "or to add reports up"))
     amortised_qty = float(fleet.quantity[w.amortised].sum())
     if amortised_qty:
         issues.append(Issue("info", "fully-amortised",
