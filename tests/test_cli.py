@@ -132,3 +132,9 @@ def test_report_file_gets_normal_permissions(cli, tmp_path):
     finally:
         os.umask(old)
     assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_dash_h_is_help(cli):
+    for args in (["-h"], ["assess", "-h"], ["factors", "check", "-h"], ["map", "-h"]):
+        res = cli(*args)
+        assert res.exit_code == 0 and "Usage" in res.stdout, args

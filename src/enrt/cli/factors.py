@@ -8,7 +8,8 @@ from .factors_diff import diff
 from .factors_list import list_command
 from .factors_show import show
 
-app = typer.Typer(no_args_is_help=True, help="List, show, check and compare factor sets.")
+app = typer.Typer(no_args_is_help=True, help="List, show, check and compare factor sets.",
+                  context_settings={"help_option_names": ["-h", "--help"]})
 app.command("list")(list_command)
 app.command("show")(show)
 app.command("check")(check)

@@ -16,6 +16,7 @@ from .template import template
 from .errors import set_debug
 
 app = typer.Typer(name="enrt", no_args_is_help=True, add_completion=False,
+                  context_settings={"help_option_names": ["-h", "--help"]},
                   help="Environmental footprint of an organisation's digital equipment "
                        "(loi REEN baseline) from spreadsheet inventories.")
 
