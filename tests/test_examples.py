@@ -101,3 +101,17 @@ def test_report_is_deterministic():
     assert data["factor_set"]["id"] == "ademe-2025"
     assert len(data["factor_set"]["sha256"]) == 64
     assert data["assessment"] == {"year": 2025, "as_of": "2025-12-31", "method": "linear"}
+
+
+def test_partial_totals_are_marked_and_shown_as_lower_bounds():
+    from enrt.report.render_table import render_summary, render_table, total_text
+    r = assess([EXAMPLES / "inventaire-commune.xlsx"], year=YEAR)
+    gwp, adpe, pe = r.totals["gwp"], r.totals["adpe"], r.totals["pe"]
+    assert gwp.complete and gwp.coverage == 1.0
+    assert not pe.complete and pe.manufacture is None          # pe is use only
+    assert total_text(pe).startswith("≥ ") and total_text(pe).endswith("(use only)")
+    qty = {c.category: c.quantity for c in r.by_category}
+    covered = sum(q for c, q in qty.items() if c not in adpe.not_covered)
+    assert not adpe.complete and adpe.coverage == pytest.approx(covered / sum(qty.values()))
+    assert "(use only)" in render_table(r, color=False)
+    assert "gwp 15 779.2 kgCO2e/year" in render_summary(r)       # a whole total: no "≥"

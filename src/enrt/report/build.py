@@ -100,9 +100,14 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
         services = sum(covered) if covered or not activities else None
         parts = [x for x in (pv.manufacture, pv.use, services if activities else None)
                  if x is not None]
+        qty = totals_gi.quantity[0]
+        units = float(qty.sum())
+        coverage = float(qty[~missing].sum()) / units if units else 1.0
         totals[k] = CriterionTotal(unit=model.criteria[k].unit, not_covered=not_covered,
                                    manufacture=pv.manufacture, use=pv.use, services=services,
-                                   total=sum(parts) if parts else None)
+                                   total=sum(parts) if parts else None,
+                                   complete=not not_covered and pv.manufacture is not None
+                                   and pv.use is not None, coverage=coverage)
         if not_covered:
             issues.append(Issue("info", "not-covered",
                                 f"criterion {k} is not covered for: {', '.join(not_covered)}; "

@@ -103,6 +103,10 @@ class CriterionTotal(PhaseValues):
                                    "traffic and prestations (total includes them)")
     not_covered: list[str] = Field(default_factory=list,
                                    description="categories this criterion leaves out")
+    complete: bool = Field(True, description="false when the total leaves out categories, "
+                           "services or a whole phase: it is then a lower bound")
+    coverage: float = Field(1.0, description="share of the units whose factor set gives both "
+                            "phases for this criterion")
 
 
 class CategoryLine(BaseModel):

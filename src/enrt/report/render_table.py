@@ -73,7 +73,7 @@ def render_table(report: Report, color: bool = True, width: int = 110,
                      else "left")
     for k, v in report.totals.items():
         t.add_row(cell(k), cell(v.unit), fmt(v.manufacture), fmt(v.use), fmt(v.services),
-                  fmt(v.total), cell(", ".join(v.not_covered) or "—"))
+                  total_text(v), cell(", ".join(v.not_covered) or "—"))
     con.print(t)
     if report.activities:
         t = Table(title="Hosted services, network and prestations (gwp, kgCO2e/year)",
@@ -208,6 +208,20 @@ def issue_line(i: Issue) -> str:
     return line + (f"\n      hint: {safe(i.hint)}" if i.hint else "")
 
 
+def total_text(v) -> str:
+    """A total as a person must read it: '≥ 821 079.2 (use only)' when it leaves a phase or
+    categories out, never a partial figure shown as whole."""
+    if v.complete or v.total is None:
+        return fmt(v.total)
+    if v.manufacture is None:
+        why = "use only"
+    elif v.use is None:
+        why = "manufacture only"
+    else:
+        why = f"{v.coverage:.0%} of units"
+    return f"≥ {fmt(v.total)} ({why})"
+
+
 def headline(report: Report) -> str:
     """How much of the inventory the totals cover: '29/36 rows assessed, 3 rejected,
     4 skipped: the total is incomplete'."""
@@ -229,7 +243,7 @@ def render_summary(report: Report, max_issues: int = 10) -> str:
     errors and warnings."""
     g = report.totals["gwp"]
     c = report.issue_counts
-    lines = [f"enrt: {headline(report)}; gwp {fmt(g.total)} {safe(g.unit)}/year; "
+    lines = [f"enrt: {headline(report)}; gwp {total_text(g)} {safe(g.unit)}/year; "
              f"{c.get('error', 0)} error(s), {c.get('warning', 0)} warning(s)"]
     problems = [i for i in report.issues if i.severity != "info"]
     lines += [issue_line(i) for i in problems[:max_issues]]
