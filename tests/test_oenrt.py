@@ -259,3 +259,15 @@ def test_template_needs_an_xlsx_path_and_agents_are_positive(cli, tmp_path):
     assert res.exit_code == 2 and "does not end in .xlsx" in res.stderr
     res = cli("assess", EXAMPLES / "inventaire-commune.xlsx", "--agents", "-3")
     assert res.exit_code == 2
+
+
+def test_purchase_year_view_beside_the_annual_figure(tmp_path, tiny_set):
+    """Devices bought in the assessed year counted whole (scope 3 cat. 2 view): 2 laptops
+    new (2 x 100) + 1 refurbished laptop at L/(L+A) = 4/(4+2) of 100; the 2023 screen is not
+    bought in 2025."""
+    path = write_csv(tmp_path / "p.csv", ["Type;Qté;Date d'achat;État", "PC portable;2;2025;neuf",
+                                          "PC portable;1;03/02/2025;reconditionné",
+                                          "Ecran;4;2023;neuf"])
+    r = assess([path], factors=tiny_set, year=2025)
+    ind = r.indicators["purchase_year_embodied_gwp_kg"]
+    assert ind["value"] == pytest.approx(2 * 100 + 100 * 4 / 6)

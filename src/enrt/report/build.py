@@ -192,7 +192,7 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
                             "rejected)", r.path, hint="see the other issues of this file; "
                             "'enrt map' shows what enrt understood of it"))
     inds = indicators(fleet, w, fa, totals["gwp"].total, totals["gwp"].manufacture, org,
-                      {k: v for r in results for k, v in r.rooms.items()}, rooms or {})
+                      {k: v for r in results for k, v in r.rooms.items()}, rooms or {}, year)
     if orgs_differ and org.agents is None:
         for key in PER_AGENT:
             inds[key]["missing"] = "the inputs are different organisations: see by_input"

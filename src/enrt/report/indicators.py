@@ -26,7 +26,7 @@ def _ind(value, unit: str, how: str, missing: str | None = None) -> dict:
 
 def indicators(fleet: Fleet, w: Weights, fa: FactorArrays, gwp_total: float | None,
                gwp_manufacture: float | None, org: Organisation, rooms: dict,
-               meters: dict) -> dict:
+               meters: dict, year: int | None = None) -> dict:
     q = fleet.quantity
     qty = float(q.sum())
     agents = org.agents
@@ -50,6 +50,12 @@ def indicators(fleet: Fleet, w: Weights, fa: FactorArrays, gwp_total: float | No
         "fully_amortised_units": _ind(float(q[w.amortised].sum()), "units",
                                       "quantity of rows with purchase year + lifetime <= assessed "
                                       "year (linear method)"),
+        "purchase_year_embodied_gwp_kg": _ind(
+            _bought_in(fleet, w, fa, year), "kgCO2e",
+            "embodied gwp of the devices bought in the assessed year, counted whole in that "
+            "year (the GHG Protocol scope 3 category 2 view; refurbished or reused devices at "
+            "L/(L+A) of it); the annual figure spreads it over the lifetime instead",
+            "give purchase dates"),
         "refurbished_or_reused_share_by_count": _ind(
             float(q[second].sum()) / qty if qty else None, "ratio",
             "quantity of refurbished or reused rows / total quantity"),
@@ -101,3 +107,14 @@ def _defaults_share(fleet: Fleet) -> float | None:
         np.where(np.isnan(fleet.lifetime), DEFAULT, 1), fleet.energy_src, fleet.country_src,
         fleet.quantity_src, fleet.condition_src))
     return defaults / (5 * n)
+
+
+def _bought_in(fleet: Fleet, w: Weights, fa: FactorArrays, year: int | None) -> float | None:
+    """Embodied gwp of the rows bought in ``year`` (None when no row has a purchase date)."""
+    if year is None or "gwp" not in fa.criteria or np.isnat(fleet.purchase).all():
+        return None
+    k = fa.criteria.index("gwp")
+    bought = (fleet.purchase >= np.datetime64(f"{year}-01-01")) & \
+        (fleet.purchase <= np.datetime64(f"{year}-12-31"))
+    m = np.nan_to_num(fa.manufacture[fleet.category[bought], k])
+    return float((fleet.quantity[bought] * m * w.lifetime[bought] / w.lifetime_eff[bought]).sum())
