@@ -98,7 +98,8 @@ def parse(text: str, file: str) -> tuple[object, dict[str, int], list[Finding]]:
             return None, {}, [_yaml_error(exc, file, "not valid YAML")]
         if root is None:
             return None, {}, [Finding(file, None, "", "empty-file", "the file is empty",
-                                      "write a factor set (see docs/factors.md)")]
+                                      "write a factor set (start from 'enrt factors show "
+                                      "ademe-2025'; 'enrt schema factors' gives the format)")]
         anchor = first_anchor(text, _LOADER)    # before the node tree is walked or built
         if anchor is not None:
             return None, {}, [Finding(file, anchor.line, anchor.path, anchor.code,
@@ -130,7 +131,8 @@ def validate(data: object, lines: dict[str, int], file: str) -> tuple[FactorSet 
     """Schema then engine rules; the model is returned only when the schema passes."""
     if not isinstance(data, dict):
         return None, [Finding(file, 1, "", "not-a-mapping", "a factor set is a YAML mapping",
-                              "start from a shipped set file (see docs/factors.md)")]
+                              "start from a shipped set ('enrt factors show ademe-2025'; "
+                              "'enrt schema factors' gives the format)")]
     try:
         model = FactorSet.model_validate(data)
     except ValidationError as exc:

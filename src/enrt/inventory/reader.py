@@ -27,7 +27,8 @@ from .activities import ActivityRow, matcher_for, read_activities
 from .headers import header_currency, map_header_row
 from .labels import AMBIGUOUS, MAX_LABEL, NO_CATEGORY, UNKNOWN, LabelMatcher
 from .mapper import map_chunk
-from .sheet_context import ASSESSED, N_STATES, REJECTED, SKIP_REASONS, SheetContext, column_letter
+from .sheet_context import (ASSESSED, N_STATES, REJECTED, SKIP_REASONS, SheetContext,
+                            column_letter)
 from .options import ReadOptions
 from .organisation import Organisation, read_organisation
 from .rooms import read_rooms
@@ -250,7 +251,8 @@ def _ignored_columns(head_row: list, columns: dict[str, int], ctx_file: str, she
     used = set(columns.values()) | set(ignored)
     return [Issue("info", "column-ignored", f"column {text(c)!r} is not used", ctx_file, sheet,
                   hrow + 1, column_letter(col_offset + j),
-                  "rename the header if it holds a field enrt knows (see docs/usage.md)")
+                  "rename the header if it holds a field enrt knows ('enrt map' lists the "
+                  "fields; a mapping file can name it)")
             for j, c in enumerate(head_row) if text(c) and j not in used]
 
 
