@@ -32,7 +32,8 @@ from .sheet_context import (ASSESSED, N_STATES, REJECTED, SKIP_REASONS, SheetCon
 from .options import ReadOptions
 from .organisation import Organisation, read_organisation
 from .rooms import read_rooms
-from .sheet_checks import (check_condition_column, header_shape, leave_out, leave_out_restated, pivot_markers,
+from .sheet_checks import (check_condition_column, header_shape, leave_out, leave_out_restated,
+                           pivot_markers,
                            skip_issues, units)
 from .sources import RawSheet, open_inventory
 from .statuses import StatusTable
