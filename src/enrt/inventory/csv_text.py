@@ -88,7 +88,7 @@ def examine(path: Path) -> CsvFacts:
                     at = pos + exc.start
                     invalid += 1
                     if len(bad_lines) < 11:      # lines named in the warning: the first ones
-                        ln = start_line + data.count(b"\n", len(carry_before(data, block)), at)
+                        ln = start_line + data.count(b"\n", len(data) - len(block), at)
                         if not bad_lines or bad_lines[-1] != ln:
                             bad_lines.append(ln)
                     pos = at + max(1, exc.end - exc.start)
@@ -107,10 +107,6 @@ def examine(path: Path) -> CsvFacts:
 def utf8_ruled_out(invalid: int, non_ascii: int) -> bool:
     """More than a few bad bytes: not UTF-8 with damage but another encoding."""
     return invalid > max(10, non_ascii // 100)
-
-
-def carry_before(data: bytes, block: bytes) -> bytes:
-    return data[:len(data) - len(block)]
 
 
 def _legacy(sample: bytes, path: Path) -> str:

@@ -139,11 +139,10 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext,
     shown = _Shown(labels, item_types)
     status = np.full(n, ASSESSED, dtype=np.int8)
     status[cat == TOTAL_CODE] = TOTAL
-    blank = np.zeros(n, dtype=bool)
     for i in np.flatnonzero(cat < 0):
         row = rows[i]
         if all(is_blank(c) for c in row):
-            status[i], blank[i] = BLANK, True
+            status[i] = BLANK
         elif cat[i] == NO_TYPE and any(is_total_label(c) for c in row):
             status[i] = TOTAL
 

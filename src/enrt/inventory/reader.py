@@ -36,7 +36,7 @@ from .sheet_checks import (check_condition_column, header_shape, leave_out, leav
                            pivot_markers,
                            skip_issues, units)
 from .sources import RawSheet, open_inventory
-from .statuses import StatusTable
+from .statuses import MEANINGS, StatusTable
 from .summary import SheetPart, SheetSummary
 from .values import text
 
@@ -376,7 +376,6 @@ def _understand_values(result: InputResult, ctx: SheetContext) -> None:
     for t, code in labels:
         if t and len(t) <= MAX_LABEL and (code >= 0 or code in placed):
             result.understood["labels"][t] = cats[code] if code >= 0 else None
-    from .statuses import MEANINGS
     for word, code in ctx.cache("status").items():
         t = text(word)
         if t:

@@ -138,8 +138,10 @@ MAX_LINES_IN_A_FIELD = 5       # a quoted cell may hold a few line breaks, not a
 
 def _csv_sheet(path: Path) -> RawSheet:
     facts = examine(path)
-    sheet = RawSheet(name=None, rows=_csv_rows(path, facts),
-                     decimal_comma=_sniff_delimiter(_head(path, facts)) == ";")
+    with open(path, encoding=facts.encoding, newline="", errors="replace") as fh:
+        delimiter = _sniff_delimiter(fh.read(65536))
+    sheet = RawSheet(name=None, rows=_csv_rows(path, facts, delimiter),
+                     decimal_comma=delimiter == ";")
     if facts.bad_lines:
         shown = ", ".join(str(n) for n in facts.bad_lines[:10])
         sheet.notes.append(Issue(
@@ -149,11 +151,6 @@ def _csv_sheet(path: Path) -> RawSheet:
             row=facts.bad_lines[0], hint="save the file again as 'CSV UTF-8', or correct those "
             "cells"))
     return sheet
-
-
-def _head(path: Path, facts) -> str:
-    with open(path, encoding=facts.encoding, newline="", errors="replace") as fh:
-        return fh.read(65536)
 
 
 def _check_quotes(chunk: list[list], last: int, path: Path, delimiter: str) -> None:
@@ -171,11 +168,9 @@ def _check_quotes(chunk: list[list], last: int, path: Path, delimiter: str) -> N
         line += breaks + 1
 
 
-def _csv_rows(path: Path, facts) -> Iterator[list]:
+def _csv_rows(path: Path, facts, delimiter: str) -> Iterator[list]:
     try:
         with open(path, encoding=facts.encoding, newline="", errors=facts.errors) as fh:
-            delimiter = _sniff_delimiter(fh.read(65536))
-            fh.seek(0)
             reader = csv.reader(fh, delimiter=delimiter)
             last = 0
             while chunk := list(itertools.islice(reader, 4096)):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import os
 import threading
+import zlib
 import posixpath
 import re
 import zipfile
@@ -50,7 +51,7 @@ def _budget(name: str, default: int) -> int:
     try:
         return int(os.environ.get(name, default))
     except ValueError:
-        raise InputError(f"{name} must be a whole number", hint=f"e.g. {name}={default}")
+        raise InputError(f"{name} must be a whole number", hint=f"e.g. {name}={default}") from None
 
 
 def max_cells() -> int:
@@ -134,14 +135,9 @@ def scan(path: Path) -> dict[str, SheetFacts]:
     except KeyError:
         return {}                     # parts missing: calamine says what is wrong
     except (zipfile.BadZipFile, OSError, ElementTree.ParseError, ValueError, EOFError,
-            zlib_error()) as exc:
+            zlib.error) as exc:
         raise InputError(f"the workbook is damaged ({exc})", file=str(path),
                          hint="open it in a spreadsheet program and save it again") from exc
-
-
-def zlib_error():
-    import zlib
-    return zlib.error
 
 
 def _check_sizes(z: zipfile.ZipFile, path: Path) -> None:
