@@ -154,7 +154,6 @@ def category_of(glpi_class: str | None, subtype: str, matcher) -> tuple[int, str
                                    VIRTUAL_WORDS.intersection(key.split()) - {"vm"} or
                                    key.startswith(("vm ", "hyper v"))):
         return VIRTUAL, "a virtual machine is not a physical device"
-    index = {c: i for i, c in enumerate(matcher.categories)}
     cid = SUBTYPES[glpi_class].get(key or None)
     hint, idx = "", UNKNOWN
     if cid is None and key:
@@ -162,8 +161,8 @@ def category_of(glpi_class: str | None, subtype: str, matcher) -> tuple[int, str
         if idx >= 0:
             return idx, ""
         cid = CLASS_DEFAULT_FOR_ANY.get(glpi_class)
-    if cid in index:
-        return index[cid], ""
+    if cid in matcher.categories:
+        return matcher.categories.index(cid), ""
     what = f"{glpi_class} type {subtype!r}" if key else f"{glpi_class} without a type"
     said = hint if hint.startswith(("did you mean", "ambiguous", "the factor set")) else \
         "no category for it"

@@ -204,7 +204,7 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
                                 electricity=_electricity_used(fs, fa, fleet, year)),
         assessment=Assessment(year=year, as_of=str(as_of(year)), method=method),
         inputs=inputs,
-        by_input=_by_input(results, inputs, fleet, w, fa, crits, activities, org,
+        by_input=_by_input(results, inputs, fleet, w, fa, crits, model, org,
                            (totals_gi, inds) if len(results) == 1 else None),
         totals=totals,
         by_category=by_category,
@@ -226,7 +226,7 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
 
 
 def _by_input(results: list[InputResult], inputs: list[InputReport], fleet: Fleet, w: Weights,
-              fa: FactorArrays, crits: tuple[str, ...], activities, org: Organisation,
+              fa: FactorArrays, crits: tuple[str, ...], model, org: Organisation,
               single: tuple | None) -> list[InputLine]:
     """Each input apart: its own organisation, totals (services included) and indicators.
     ``single`` holds the whole run's sums and indicators when there is one input (no
@@ -235,7 +235,11 @@ def _by_input(results: list[InputResult], inputs: list[InputReport], fleet: Flee
     lines = []
     for i, (r, ir) in enumerate(zip(results, inputs)):
         own = org if single is not None else r.organisation
-        svc = _activity_lines_for(activities, r.activities, crits)
+        svc: dict[str, float] = {}                 # services of this input, per criterion
+        for line in _activity_lines(model, r.activities, crits):
+            for k, v in line.criteria.items():
+                if v is not None:
+                    svc[k] = svc.get(k, 0.0) + v
         crit = {}
         for j, k in enumerate(crits):
             pv = _group_values(gi, i, j)
@@ -257,20 +261,6 @@ def _by_input(results: list[InputResult], inputs: list[InputReport], fleet: Flee
             services_gwp=svc.get("gwp"), assessed_share=ir.assessed_share,
             indicators={key: v for key, v in own_ind.items() if key in PER_INPUT}))
     return lines
-
-
-def _activity_lines_for(lines, rows, crits) -> dict[str, float]:
-    """Services of one input: its rows' quantities times the factors of the lines."""
-    per_unit = {a.activity: {k: (a.criteria[k] / a.quantity if a.quantity and
-                                 a.criteria[k] is not None else None) for k in crits}
-                for a in lines}
-    out: dict[str, float] = {}
-    for r in rows:
-        for k in crits:
-            f = per_unit.get(r.activity, {}).get(k)
-            if f is not None:
-                out[k] = out.get(k, 0.0) + r.quantity * f
-    return out
 
 
 def _bases(fs: LoadedFactorSet) -> list[SetId]:
