@@ -12,9 +12,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .factors.arrays import FactorArrays
-from .fleet import NEW, Fleet
+from .fleet import SECOND_LIFE, Fleet
 
 METHODS = ("linear", "numecoeval")
+SECOND_LIFE_RULES = ("row", "fleet")   # previous use added per row, or RCP fleet formula
 
 
 @dataclass(frozen=True)
@@ -50,14 +51,15 @@ _YEAR_TABLE = (np.arange(0, 365 * 140, dtype=np.int64).astype("datetime64[D]")
                .astype("datetime64[Y]").astype(np.int64) + 1970).astype(np.int32)
 
 
-def row_weights(fleet: Fleet, fa: FactorArrays, year: int, method: str = "linear") -> Weights:
+def row_weights(fleet: Fleet, fa: FactorArrays, year: int, method: str = "linear",
+                second_life_rule: str = "row") -> Weights:
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}")
+    if second_life_rule not in SECOND_LIFE_RULES:
+        raise ValueError(f"unknown second-life rule {second_life_rule!r}")
     cat = fleet.category
     lifetime = np.where(np.isnan(fleet.lifetime), fa.lifetime[cat], fleet.lifetime)
-    second_life = fleet.condition != NEW
-    previous = np.where(np.isnan(fleet.previous_life), fa.previous_life[cat], fleet.previous_life)
-    added = np.where(second_life, previous, 0.0)
+    added = previous_use(fleet, fa, second_life_rule)
     known = ~np.isnat(fleet.purchase)
     if method == "linear":
         # 1/L_eff for each full year of service, (L - floor(L))/L_eff in the year after the
@@ -85,6 +87,26 @@ def row_weights(fleet: Fleet, fa: FactorArrays, year: int, method: str = "linear
     q = fleet.quantity
     return Weights(lifetime=lifetime, lifetime_eff=life_eff, share=share, amortised=amortised,
                    energy=energy, pue=pue, manufacture=q * share, use=q * energy * pue)
+
+
+def previous_use(fleet: Fleet, fa: FactorArrays, rule: str = "row") -> np.ndarray:
+    """Years A added to each row's lifetime (L_eff = L + A). Rule "row": the row's previous
+    use ("durée d'usage amont"), else the set's category default (0 in the shipped sets, as
+    the RCP rules without proof), for devices acquired refurbished or reused; new and
+    internally reassigned devices add nothing. Rule "fleet" (the RCP fleet formula): every
+    row of a category adds sum(q × A over its second-life rows) / sum(q over its rows),
+    i.e. A × the refurbished share of the category."""
+    cat = fleet.category
+    previous = np.where(np.isnan(fleet.previous_life), fa.previous_life[cat], fleet.previous_life)
+    second = np.isin(fleet.condition, SECOND_LIFE)
+    added = np.where(second, previous, 0.0)
+    if rule == "row":
+        return added
+    n = len(fa.categories)
+    q_all = np.bincount(cat, weights=fleet.quantity, minlength=n)
+    qa = np.bincount(cat, weights=fleet.quantity * added, minlength=n)
+    per_cat = np.divide(qa, q_all, out=np.zeros(n), where=q_all > 0)
+    return per_cat[cat]
 
 
 def apply_room_meters(w: Weights, row_group: np.ndarray, measured: np.ndarray

@@ -13,7 +13,8 @@ import numpy as np
 DEFAULT, INPUT, DERIVED = 0, 1, 2
 LABELLED = ("entity", "site", "room", "project")     # free-text columns kept as codes
 PROVENANCE_NAMES = ("default", "input", "derived")
-NEW, REFURBISHED, REUSED = 0, 1, 2
+NEW, REFURBISHED, REUSED, REASSIGNED = 0, 1, 2, 3
+SECOND_LIFE = (REFURBISHED, REUSED)     # acquired second-hand: previous use A applies
 
 
 @dataclass
@@ -24,7 +25,7 @@ class Fleet:
     purchase: np.ndarray       # datetime64[D], NaT if unknown
     withdrawal: np.ndarray     # datetime64[D], NaT if unknown
     lifetime: np.ndarray       # float64 years, NaN -> category default
-    condition: np.ndarray      # int8 NEW / REFURBISHED / REUSED
+    condition: np.ndarray      # int8 NEW / REFURBISHED / REUSED / REASSIGNED (internal)
     condition_src: np.ndarray  # int8 provenance of the condition (blank -> new, default)
     previous_life: np.ndarray  # float64 years, NaN -> category default
     energy_kwh: np.ndarray     # float64 kWh/year, NaN -> category default

@@ -1,7 +1,9 @@
-"""Condition of an equipment at purchase: new, refurbished or reused (loi AGEC wording)."""
+"""Condition of an equipment at purchase: new, refurbished or reused (loi AGEC wording:
+acquired second-hand), or reassigned inside the organisation (already accounted for: the
+original purchase date holds and no previous use is added)."""
 from __future__ import annotations
 
-from ..fleet import NEW, REFURBISHED, REUSED
+from ..fleet import NEW, REASSIGNED, REFURBISHED, REUSED
 from ..normalize import fold
 
 _CONDITIONS = {
@@ -11,6 +13,10 @@ _CONDITIONS = {
                   "used", "r", "reconditionne grade a", "remanufactured"],
     REUSED: ["reemploi", "réemploi", "reemploye", "réemployé", "reutilise", "réutilisé",
              "reutilisation", "réutilisation", "reused", "reuse", "don", "donation", "re-use"],
+    REASSIGNED: ["reaffecte", "réaffecté", "reaffectee", "réaffectée", "reaffectation",
+                 "réaffectation", "reaffectation interne", "réaffectation interne",
+                 "reaffecte interne", "réaffecté interne", "redeploye", "redéployé",
+                 "reassigned", "reassignment", "redeployed", "internal reuse"],
 }
 _INDEX = {fold(a): code for code, names in _CONDITIONS.items() for a in names}
 

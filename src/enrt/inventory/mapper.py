@@ -302,7 +302,8 @@ def _condition(column, rej: _Rejections):
     codes = map_distinct(raw, code, np.int8, rej.ctx.cache("condition"))
     rej.add(codes == -1, "condition", "invalid-condition",
             lambda v: f"unknown condition {text(v)!r}",
-            "write neuf / reconditionné / réemploi (new / refurbished / reused)", raw)
+            "write neuf / reconditionné / réemploi / réaffecté (new / refurbished / reused / "
+            "reassigned)", raw)
     src = np.where(codes == -2, DEFAULT, INPUT).astype(np.int8)
     return np.where(codes < 0, NEW, codes).astype(np.int8), src
 
