@@ -138,12 +138,14 @@ def test_referential_has_59_practices():
 @pytest.mark.parametrize("meter, expected_kwh, how", [
     ("kWh mesurés", 4000.0, "facility meter"),
     ("Consommation IT (kWh)", 2000.0 * 1.6, "IT meter x PUE 1.6"),
+    ("Compteur IT (kWh)", 2000.0 * 1.6, "IT meter x PUE 1.6"),   # not the facility "compteur"
+    ("Compteur salle (kWh)", 4000.0, "facility meter"),
 ])
 def test_measured_room_replaces_device_estimates(tmp_path, tiny_set, meter, expected_kwh, how):
     path = write_xlsx(tmp_path / "m.xlsx", {
         "Parc": [["Type", "Qté", "Salle serveur"], ["Serveur", 2, "SR"], ["Ecran", 1, "SR"],
                  ["Serveur", 1, None]],
-        "Salles": [["Salle serveur", "PUE", meter], ["SR", 1.6, 4000 if "mesur" in meter
+        "Salles": [["Salle serveur", "PUE", meter], ["SR", 1.6, 4000 if how == "facility meter"
                                                      else 2000]],
     })
     r = assess([path], factors=tiny_set, year=2025)

@@ -5,7 +5,7 @@ factors on alpha-3 codes.
 """
 from __future__ import annotations
 
-from .normalize import fold
+from .normalize import Aliases, fold
 
 # alpha-3: (alpha-2, English name, French name, other spellings...)
 _COUNTRIES: dict[str, tuple[str, ...]] = {
@@ -30,17 +30,15 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     "USA": ("US", "United States", "Etats-Unis", "USA"),
 }
 
-_INDEX: dict[str, str] = {}
-for _a3, _names in _COUNTRIES.items():
-    for _n in (_a3, *_names):
-        _INDEX[fold(_n)] = _a3
+_NAMES = Aliases({a3: (a3, *names) for a3, names in _COUNTRIES.items()})
 
 
 def to_alpha3(value: str) -> str | None:
     """'Allemagne' -> 'DEU'; an unknown 3-letter code is returned upper-cased as given."""
+    code = _NAMES.get(value, prefix=False)
+    if code is not None:
+        return code
     key = fold(value)
-    if key in _INDEX:
-        return _INDEX[key]
     if len(key) == 3 and key.isalpha():
         return key.upper()
     return None

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .issues import Issue
-from .normalize import fold
+from .normalize import Aliases, fold
 
 WEIGHTS = {"Prioritaire": 3, "Recommandée": 2, "Aller plus loin": 1}
 POINTS = {"fait": 1.0, "en cours": 0.5, "prevu": 0.0, "non": 0.0, "non applicable": None}
@@ -30,7 +30,7 @@ _STATUS_ALIASES = {
     "non": ["non", "pas fait", "non fait", "no", "not done"],
     "non applicable": ["non applicable", "n/a", "na", "sans objet", "not applicable", "nc"],
 }
-STATUS_INDEX = {fold(a): k for k, names in _STATUS_ALIASES.items() for a in names}
+STATUSES = Aliases(_STATUS_ALIASES)
 HEADERS = {
     "id": ["id", "n", "no", "numero", "n°", "reference", "référence", "ref", "code"],
     "title": ["bonne pratique", "bonnes pratiques", "pratique", "titre", "intitule", "intitulé",
@@ -38,7 +38,7 @@ HEADERS = {
     "status": ["statut", "etat d'avancement", "état d'avancement", "avancement", "status",
                "etat", "état", "mise en oeuvre", "mise en œuvre"],
 }
-_HEADER_INDEX = {fold(a): k for k, names in HEADERS.items() for a in names}
+_HEADERS = Aliases(HEADERS)
 SOURCE = ("DINUM / MiNumEco, Guide de bonnes pratiques numérique responsable pour les "
           "organisations v1 (2023-06-01), Licence Ouverte Etalab 2.0, "
           "https://ecoresponsable.numerique.gouv.fr")
@@ -76,7 +76,7 @@ def find_practice_header(head: list[list]) -> tuple[int, dict[str, int]] | None:
     for i, row in enumerate(head):
         cols: dict[str, int] = {}
         for j, cell in enumerate(row):
-            k = _HEADER_INDEX.get(fold(cell)) if isinstance(cell, str) else None
+            k = _HEADERS.get(cell, prefix=False) if isinstance(cell, str) else None
             if k and k not in cols:
                 cols[k] = j
         if "status" in cols and ({"id", "title"} & set(cols)):
@@ -109,7 +109,7 @@ def read_practices(rows, header_row: int, cols: dict[str, int], file: str,
             continue
         if not status:
             continue                            # listed but not assessed yet
-        key = STATUS_INDEX.get(fold(status))
+        key = STATUSES.get(status, prefix=False)
         if key is None:
             out.issues.append(Issue("error", "invalid-status", f"unknown status {status!r}",
                                     file, sheet, rownum, None,

@@ -4,7 +4,7 @@ original purchase date holds and no previous use is added)."""
 from __future__ import annotations
 
 from ..fleet import NEW, REASSIGNED, REFURBISHED, REUSED
-from ..normalize import fold
+from ..normalize import Aliases
 
 _CONDITIONS = {
     NEW: ["neuf", "neuve", "new", "n", "achat neuf", "brand new"],
@@ -18,15 +18,9 @@ _CONDITIONS = {
                  "reaffecte interne", "réaffecté interne", "redeploye", "redéployé",
                  "reassigned", "reassignment", "redeployed", "internal reuse"],
 }
-_INDEX = {fold(a): code for code, names in _CONDITIONS.items() for a in names}
+_NAMES = Aliases(_CONDITIONS, min_prefix=3)       # "reconditionné (grade B)" too
 
 
 def condition_code(value: str) -> int | None:
     """'Reconditionné' -> REFURBISHED; None when not recognised."""
-    key = fold(value)
-    if key in _INDEX:
-        return _INDEX[key]
-    for alias, code in _INDEX.items():      # "reconditionné (grade B)"
-        if len(alias) > 2 and key.startswith(alias + " "):
-            return code
-    return None
+    return _NAMES.get(value)

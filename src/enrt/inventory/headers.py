@@ -6,7 +6,7 @@ alias wins, so "date d'achat" beats "date".
 """
 from __future__ import annotations
 
-from ..normalize import fold
+from ..normalize import Aliases, fold
 
 # field -> aliases (folded when indexed). Order inside a list does not matter.
 HEADER_ALIASES: dict[str, list[str]] = {
@@ -104,11 +104,7 @@ HEADER_ALIASES: dict[str, list[str]] = {
 }
 # "model" collects columns we recognise but do not use, so they are not reported as unknown.
 
-_INDEX: dict[str, str] = {}
-for _field, _aliases in HEADER_ALIASES.items():
-    for _alias in _aliases:
-        _INDEX.setdefault(fold(_alias), _field)
-_BY_LENGTH = sorted(_INDEX, key=len, reverse=True)
+_HEADERS = Aliases(HEADER_ALIASES)
 
 
 def match_header(cell: object) -> str | None:
@@ -118,9 +114,7 @@ def match_header(cell: object) -> str | None:
     key = fold(cell)
     if not key:
         return None
-    field = _INDEX.get(key)
-    if field is None:
-        field = next((_INDEX[a] for a in _BY_LENGTH if key.startswith(a + " ")), None)
+    field = _HEADERS.get(key)
     if field is None and "\ufffd" in cell:
         # a byte that is not UTF-8 in a header ("Qt\ufffd"): it stood for an accented letter
         for letter in "éèêàâçôûîù":

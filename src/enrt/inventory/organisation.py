@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..issues import Issue
-from ..normalize import fold
+from ..normalize import Aliases
 from .values import parse_number, text
 
 ORG_KEYS = {
@@ -26,7 +26,7 @@ ORG_KEYS = {
                    "number of households"],
 }
 LIMITS = {"agents": 1e6, "population": 1e9, "households": 1e9}   # plausible upper bounds
-_INDEX = {fold(a): k for k, names in ORG_KEYS.items() for a in names}
+_KEYS = Aliases(ORG_KEYS)
 
 
 @dataclass
@@ -46,9 +46,7 @@ class Organisation:
 
 
 def _key(cell) -> str | None:
-    key = fold(cell) if isinstance(cell, str) else ""
-    return _INDEX.get(key) or next((v for a, v in _INDEX.items() if key.startswith(a + " ")),
-                                   None)
+    return _KEYS.get(cell) if isinstance(cell, str) else None
 
 
 def read_organisation(head: list[list], file: str, sheet: str | None

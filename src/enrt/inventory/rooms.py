@@ -11,8 +11,9 @@ import itertools
 import numpy as np
 
 from ..issues import Issue
-from ..normalize import fold
+from ..normalize import Aliases, fold
 from .sheet_context import column_letter
+from .summary import SheetSummary
 from .values import parse_number, text
 
 PUE_RANGE = (1.0, 5.0)
@@ -24,22 +25,19 @@ METER_HEADERS = {
     "it": ["kwh it", "kwh informatique", "consommation it", "consommation informatique",
            "compteur it", "it kwh", "it meter kwh", "kwh equipements", "kwh équipements"],
 }
-_METER_INDEX = {fold(a): k for k, names in METER_HEADERS.items() for a in names}
+_METERS = Aliases(METER_HEADERS)
 
 
 def _meter_columns(header: list) -> dict[str, int]:
     out: dict[str, int] = {}
     for j, cell in enumerate(header):
-        key = fold(cell) if isinstance(cell, str) else ""
-        kind = _METER_INDEX.get(key) or next(
-            (k for a, k in _METER_INDEX.items() if key.startswith(a + " ")), None)
+        kind = _METERS.get(cell) if isinstance(cell, str) else None
         if kind and kind not in out:
             out[kind] = j
     return out
 
 
 def read_rooms(raw, head: list[list], hrow: int, columns: dict[str, int], result) -> None:
-    from .reader import SheetSummary                  # reader imports this module
     summary = SheetSummary(name=raw.name, kind="server_rooms", header_row=hrow + 1)
     result.sheets.append(summary)
     jn, jp = columns["room"], columns["pue"]

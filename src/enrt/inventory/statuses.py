@@ -8,7 +8,7 @@ the cell ("En stock - magasin"); a mapping file (``statuses:``) adds or override
 """
 from __future__ import annotations
 
-from ..normalize import fold
+from ..normalize import Aliases, fold
 
 IN_USE, STOCK, OUT_OF_SERVICE, RETIRED, DISPOSED, LOST = (
     "in_use", "stock", "out_of_service", "retired", "disposed", "lost")
@@ -55,8 +55,7 @@ class StatusTable:
     """Folded status word -> meaning; ``overrides`` (from a mapping file) win."""
 
     def __init__(self, overrides: dict[str, str] | None = None):
-        self.index = {fold(w): m for m, words in STATUS_WORDS.items() for w in words}
-        self.by_length = sorted(self.index, key=len, reverse=True)
+        self.words = Aliases(STATUS_WORDS)
         self.overrides = {fold(k): v for k, v in (overrides or {}).items() if v}
 
     def meaning(self, value: str) -> str | None:
@@ -64,9 +63,7 @@ class StatusTable:
         key = fold(value)
         if key in self.overrides:
             return self.overrides[key]
-        if key in self.index:
-            return self.index[key]
-        return next((self.index[a] for a in self.by_length if key.startswith(a + " ")), None)
+        return self.words.get(key)
 
     def is_status(self, value: str) -> bool:
         return self.meaning(value) is not None
