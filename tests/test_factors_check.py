@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from enrt.factors.checks import check_file
+from enrt.factors.loader import check_file
 
 from .conftest import TINY_SET
 

@@ -2,16 +2,10 @@
 
 Public API: ``assess()``, ``load_factor_set()``, ``read_inventory()``, ``Report``.
 """
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("enrt")
-except PackageNotFoundError:  # running from a source tree
-    __version__ = "0.0.0"
-
-from .assess import assess  # noqa: E402
-from .factors import load_factor_set  # noqa: E402
-from .inventory import read_inventory  # noqa: E402
-from .report.model import Report  # noqa: E402
+from ._version import __version__
+from .assess import assess
+from .factors import load_factor_set
+from .inventory import read_inventory
+from .report.model import Report
 
 __all__ = ["Report", "__version__", "assess", "load_factor_set", "read_inventory"]

@@ -8,8 +8,8 @@ from pathlib import Path
 import typer
 
 from ..errors import FactorSetError
-from ..factors.checks import FactorFileTooLarge, check_file, max_factor_bytes
-from ..factors.loader import shipped_dir
+from ..factors.checks import FactorFileTooLarge, max_factor_bytes
+from ..factors.loader import check_file, shipped_dir
 from ..output import write_text
 from .errors import EXIT_FINDINGS, EXIT_USAGE, handle_errors
 from .options import Format

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from .. import __version__
+from .._version import __version__
 from ..factors.loader import DEFAULT_SET_ID
 from . import assess as assess_cmd
 from . import factors as factors_cmd

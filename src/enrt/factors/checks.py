@@ -318,21 +318,3 @@ def _alias_conflicts(m: FactorSet, lines: dict[str, int], file: str) -> list[Fin
                                    "keep it on one category only"))
             owner.setdefault(key, cid)
     return out
-
-
-def check_file(path: Path) -> tuple[FactorSet | None, list[Finding]]:
-    """All findings for one file (the extends chain is resolved by the loader)."""
-    text = read_factor_bytes(path).decode("utf-8")
-    data, lines, findings = parse(text, str(path))
-    if data is None:
-        return None, findings
-    if isinstance(data, dict) and data.get("extends"):
-        from .loader import merge_extends      # loader imports this module
-        data = merge_extends(data, path, lines)
-    model, more = validate(data, lines, str(path))
-    trap_lines = {f.line for f in findings}
-    # a YAML trap also breaks the schema on its line: report the cause, not the symptom
-    bool_keys = any(f.code == "yaml-bool" for f in findings)
-    more = [f for f in more if not (f.code == "schema" and (
-        f.line in trap_lines or (bool_keys and "[key]" in f.path)))]
-    return model, findings + more

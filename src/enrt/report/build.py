@@ -5,7 +5,7 @@ from dataclasses import fields, replace
 
 import numpy as np
 
-from .. import __version__
+from .._version import __version__
 from ..compute import GroupImpacts, LineSums, Weights, as_of, group_impacts, line_sums
 from ..factors.arrays import FactorArrays, pick_year
 from ..factors.loader import LoadedFactorSet
