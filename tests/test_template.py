@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from enrt.factors import build_arrays, load_factor_set
-from enrt.assess import category_matcher
+from enrt.pipeline import category_matcher
 from enrt.inventory.activities import matcher_for, unit_of
 
 from .conftest import REPO

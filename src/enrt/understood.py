@@ -4,10 +4,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from .assess import check_options, read_fleet, read_options
-from .factors import load_factor_set
 from .inventory.mapping_file import MappingFile
 from .inventory.options import ReadOptions
+from .options import AssessOptions
+from .pipeline import read
 
 
 def map_inventory(inputs: Sequence[str | Path], factors: str | Path | None = None,
@@ -17,12 +17,13 @@ def map_inventory(inputs: Sequence[str | Path], factors: str | Path | None = Non
 
     An existing mapping given with ``mapping`` is applied first, so running ``enrt map``
     again shows what is still to fill in."""
-    year = check_options(inputs, year, "linear")
-    fs = load_factor_set(factors)
-    options, _ = read_options(options, mapping, fs)
-    _fa, results, _fleet = read_fleet(inputs, fs, year, options)
+    ro = options or ReadOptions()
+    reading = read(inputs, AssessOptions(year=year, country=ro.country, mapping=mapping,
+                                         count_stock=ro.count_stock,
+                                         include_hidden=ro.include_hidden),
+                   factors)
     out = MappingFile()
-    for r in results:
+    for r in reading.results:
         u = r.understood
         out.sheets.update({k: _sheet_kind(v) for k, v in u["sheets"].items()})
         out.headers.update({k: v if v != "model" else "ignore" for k, v in u["headers"].items()})

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import typer
 
-from ..assess import assess as run_assessment
 from ..errors import UsageError
 from ..inventory.organisation import Organisation
+from ..options import AssessOptions
 from ..output import refuse_inputs, write_text
+from ..pipeline import run
 from ..report.render_table import render_table, render_summary
 from .errors import EXIT_FINDINGS, handle_errors
-from ..inventory.options import ReadOptions
 from .options import (FORMAT_BY_SUFFIX, CountryOpt, CountStockOpt, FactorsOpt, Format, FormatOpt,
                       IncludeHiddenOpt, MappingOpt, OutputOpt)
 
@@ -27,6 +27,9 @@ def assess(
     factors: str = FactorsOpt,
     year: int = typer.Option(None, "--year", help="Assessed year (default: last full year)."),
     method: str = typer.Option("linear", "--method", help="linear (default) or numecoeval."),
+    second_life: str = typer.Option("row", "--second-life", metavar="row|fleet",
+                                    help="Previous use of refurbished/reused devices: per row "
+                                         "(default) or the RCP fleet formula."),
     fmt: Format = FormatOpt,
     output: str = OutputOpt,
     strict: bool = typer.Option(False, "--strict",
@@ -52,11 +55,10 @@ def assess(
     org = Organisation(name=name, agents=agents, population=population,
                        given_by={k: "command line" for k, v in (("name", name), ("agents", agents),
                                  ("population", population)) if v is not None})
-    report = run_assessment(inputs, factors=factors, year=year, method=method,
-                            organisation=org, territory_scope=territory_scope,
-                            options=ReadOptions(count_stock=count_stock,
-                                                include_hidden=include_hidden, country=country),
-                            mapping=mapping)
+    report = run(inputs, AssessOptions(
+        year=year, method=method, second_life=second_life, organisation=org,
+        territory_scope=territory_scope, count_stock=count_stock, include_hidden=include_hidden,
+        country=country, mapping=mapping), factors)
     if fmt is Format.json:
         content = report.to_json()
     else:

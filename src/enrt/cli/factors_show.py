@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..assess import default_year
+from ..pipeline import default_year
 from ..factors import load_factor_set
 from ..factors.resolved import resolved
 from ..output import write_text

@@ -30,8 +30,9 @@ class Change:
 
 
 def flatten(m: FactorSet) -> dict[str, tuple[float | str, str | None]]:
-    """path -> (value, unit) for every number, its source and uncertainty (``#source``,
-    ``#uncertainty``), the datacenter flag, and one entry per alias."""
+    """path -> (value, unit) for every number (devices, electricity, services, territory),
+    its source and uncertainty (``#source``, ``#uncertainty``), the datacenter flag, a
+    service's unit and kind, and one entry per alias."""
     out: dict[str, tuple[float | str, str | None]] = {
         "defaults.pue": (m.defaults.pue.value, m.defaults.pue.unit),
         "defaults.country": (m.defaults.country, None)}
@@ -55,6 +56,19 @@ def flatten(m: FactorSet) -> dict[str, tuple[float | str, str | None]]:
         out[f"categories.{cid}.datacenter"] = ("yes" if cat.datacenter else "no", None)
         for alias in cat.aliases:
             out[f"categories.{cid}.aliases[{alias}]"] = ("alias", None)
+    for aid, act in m.activities.items():
+        out[f"activities.{aid}.unit"] = (act.unit, None)
+        out[f"activities.{aid}.kind"] = (act.kind, None)
+        for k, v in act.factors.items():
+            value(f"activities.{aid}.factors.{k}", v)
+        for alias in act.aliases:
+            out[f"activities.{aid}.aliases[{alias}]"] = ("alias", None)
+    if m.territory is not None:
+        out["territory.default_scope"] = (m.territory.default_scope, None)
+        for sid, scope in m.territory.scopes.items():
+            for k, tiers in scope.per_inhabitant.items():
+                for tier, v in tiers.items():
+                    value(f"territory.scopes.{sid}.per_inhabitant.{k}.{tier}", v)
     return out
 
 

@@ -1,16 +1,14 @@
 """Aggregate the engine's weights into the Report (totals, categories, entities, sites)."""
 from __future__ import annotations
 
-from dataclasses import fields, replace
-
 import numpy as np
 
 from .._version import __version__
-from ..compute import GroupImpacts, LineSums, Weights, as_of, group_impacts, line_sums
+from ..compute import as_of
 from ..factors.arrays import FactorArrays, pick_year
 from ..factors.loader import LoadedFactorSet
-from ..fleet import DEFAULT, DERIVED, INPUT, PROVENANCE_NAMES, REFURBISHED, REUSED, Fleet
 from ..inventory.reader import InputResult
+from ..ledger import Impacts, Ledger, Lines, impacts
 from ..issues import Issue
 from .model import (ActivityLine, Assessment, CategoryLine, CriterionTotal, ElectricityUsed, EntityLine,
                     FactorSetRef, InputLine, InputReport, PhaseValues, ProjectLine, Report, SetId,
@@ -32,20 +30,18 @@ def _phases(manufacture: float | None, use: float | None) -> PhaseValues:
     return PhaseValues(manufacture=manufacture, use=use, total=sum(parts) if parts else None)
 
 
-def _group_values(gi: GroupImpacts, g: int, k: int) -> PhaseValues:
-    """Covered sums for group g, criterion k; a phase is None when nothing in the group
-    is covered for it (the not-covered categories are listed in the totals)."""
-    present = gi.quantity[g] > 0
-    m_covered = (present & ~gi.manufacture_missing[g, :, k]).any() or not present.any()
-    u_covered = gi.use_covered[g, :, k].any() or not gi.use_missing[g, :, k].any()
-    return _phases(float(gi.manufacture[g, k]) if m_covered else None,
-                   float(gi.use[g, k]) if u_covered else None)
+def _group_values(im: Impacts, k: int) -> PhaseValues:
+    """Covered sums for criterion k; a phase is None when nothing is covered for it (the
+    not-covered categories are listed in the totals)."""
+    m_covered, u_covered = im.phase_covered(k)
+    return _phases(float(im.manufacture[k]) if m_covered else None,
+                   float(im.use[k]) if u_covered else None)
 
 
 MAX_LINES = 1000       # entity / site / project lines shown; the rest in one "others" line
 
 
-def _lines(ls: LineSums, names: list[str], crits: tuple[str, ...], key: str, cls,
+def _lines(ls: Lines, crits: tuple[str, ...], key: str, cls,
            issues: list[Issue]):
     """One line per group, largest gwp first; past MAX_LINES the smallest are summed in one
     line (chosen on arrays, so 100,000 groups never become 100,000 objects)."""
@@ -53,7 +49,7 @@ def _lines(ls: LineSums, names: list[str], crits: tuple[str, ...], key: str, cls
     k_gwp = crits.index("gwp")
     gwp = np.where(ls.m_covered[groups, k_gwp], ls.manufacture[groups, k_gwp], 0.0) + \
         np.where(ls.u_covered[groups, k_gwp], ls.use[groups, k_gwp], 0.0)
-    order = sorted(range(len(groups)), key=lambda i: (-gwp[i], names[groups[i]] or
+    order = sorted(range(len(groups)), key=lambda i: (-gwp[i], ls.names[groups[i]] or
                                                       "(unspecified)"))
     shown, rest = order, []
     if len(order) > MAX_LINES:
@@ -66,7 +62,7 @@ def _lines(ls: LineSums, names: list[str], crits: tuple[str, ...], key: str, cls
                 for j, k in enumerate(crits)}
         return cls(**{key: name, "quantity": float(ls.quantity[idx].sum()),
                       "gwp": crit.get("gwp"), "criteria": crit})
-    lines = [line(names[groups[i]] or "(unspecified)", groups[[i]]) for i in shown]
+    lines = [line(ls.names[groups[i]] or "(unspecified)", groups[[i]]) for i in shown]
     if rest:
         issues.append(Issue("warning", "many-groups", f"{len(order):,} distinct {key} values: "
                             f"the report lists the {MAX_LINES - 1} largest and sums the other "
@@ -78,29 +74,27 @@ def _lines(ls: LineSums, names: list[str], crits: tuple[str, ...], key: str, cls
 
 
 def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResult],
-                 fleet: Fleet, w: Weights, year: int, method: str, org: Organisation,
-                 territory_scope: str | None = None, rooms: dict | None = None,
-                 orgs_differ: bool = False) -> Report:
+                 ledger: Ledger, year: int, method: str, org: Organisation,
+                 territory_scope: str | None = None, orgs_differ: bool = False) -> Report:
+    """The report from the ledger (sums, never rows) and the inputs' context."""
     crits = fa.criteria
     model = fs.model
-    totals_gi = group_impacts(fleet, w, fa)
-    entity_ls = line_sums(fleet, w, fa, fleet.entity, len(fleet.entity_names))
-    site_ls = line_sums(fleet, w, fa, fleet.site, len(fleet.site_names))
-    project_ls = line_sums(fleet, w, fa, fleet.project, len(fleet.project_names))
+    whole = impacts(ledger, fa)
+    rooms = ledger.rooms
 
     totals = {}
     issues: list[Issue] = [i for r in results for i in r.issues]
     activities = _activity_lines(model, [a for r in results for a in r.activities], crits)
     for j, k in enumerate(crits):
-        missing = totals_gi.manufacture_missing[0, :, j] | totals_gi.use_missing[0, :, j]
-        pv = _group_values(totals_gi, 0, j)
+        missing = whole.manufacture_missing[:, j] | whole.use_missing[:, j]
+        pv = _group_values(whole, j)
         not_covered = [fa.categories[c] for c in np.flatnonzero(missing)]
         not_covered += [a.activity for a in activities if a.criteria[k] is None]
         covered = [a.criteria[k] for a in activities if a.criteria[k] is not None]
         services = sum(covered) if covered or not activities else None
         parts = [x for x in (pv.manufacture, pv.use, services if activities else None)
                  if x is not None]
-        qty = totals_gi.quantity[0]
+        qty = whole.quantity
         units = float(qty.sum())
         coverage = float(qty[~missing].sum()) / units if units else 1.0
         totals[k] = CriterionTotal(unit=model.criteria[k].unit, not_covered=not_covered,
@@ -115,23 +109,21 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
                                 f"gives {k} for these categories to include them"))
 
     # per category: weights × factors, exact (None where the factor set has no value)
-    per_cat_use = np.einsum("cn,nk->ck", totals_gi.weight_use[0], np.nan_to_num(fa.electricity))
-    rows_per_cat = np.bincount(fleet.category, minlength=len(fa.categories))
+    rows_per_cat = whole.rows
     by_category = []
     for c, cid in enumerate(fa.categories):
         if rows_per_cat[c] == 0:
             continue
         crit = {}
         for j, k in enumerate(crits):
-            m = None if totals_gi.manufacture_missing[0, c, j] or \
-                np.isnan(fa.manufacture[c, j]) else \
-                float(totals_gi.weight_manufacture[0, c] * fa.manufacture[c, j])
-            u = None if totals_gi.use_missing[0, c, j] else float(per_cat_use[c, j])
+            m = None if np.isnan(whole.category_manufacture[c, j]) else \
+                float(whole.category_manufacture[c, j])
+            u = None if whole.use_missing[c, j] else float(whole.category_use[c, j])
             # per category the line is exact: no total when a phase is not covered
             crit[k] = PhaseValues(manufacture=m, use=u,
                                   total=None if m is None or u is None else m + u)
         by_category.append(CategoryLine(category=cid, label=model.categories[cid].label_fr,
-                                        quantity=float(totals_gi.quantity[0, c]),
+                                        quantity=float(whole.quantity[c]),
                                         rows=int(rows_per_cat[c]), gwp=crit["gwp"],
                                         criteria=crit))
     by_category.sort(key=lambda line: (-(line.gwp.total or 0.0), line.category))
@@ -143,7 +135,7 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
                             "impact (about 2.6 times for a laptop bought mid-year and kept 5 "
                             "years)", hint="use the default method (linear) to compare years "
                             "or to add reports up"))
-    amortised_qty = float(fleet.quantity[w.amortised].sum())
+    amortised_qty = float(ledger.amortised.sum())
     if amortised_qty:
         issues.append(Issue("info", "fully-amortised",
                             f"{amortised_qty:g} device(s) are past their lifetime: no manufacture "
@@ -171,7 +163,7 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
                             f"{' and '.join(missing)} not given: the indicators that need them "
                             "are not computed", hint="add an 'Organisation' sheet (Nombre "
                             "d'agents, Population) or give --agents N --population N"))
-    if len(fleet) == 0:
+    if not ledger.rows.sum():
         issues.append(Issue("warning", "empty-input", "no equipment row was assessed",
                             hint="check that the inventory has a header row with an equipment "
                                  "type column"))
@@ -191,8 +183,8 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
                             f"this input ({ir.rows_read} row(s) read, {ir.rows_rejected} "
                             "rejected)", r.path, hint="see the other issues of this file; "
                             "'enrt map' shows what enrt understood of it"))
-    inds = indicators(fleet, w, fa, totals["gwp"].total, totals["gwp"].manufacture, org,
-                      {k: v for r in results for k, v in r.rooms.items()}, rooms or {}, year)
+    inds = indicators(ledger, fa, totals["gwp"].total, totals["gwp"].manufacture, org,
+                      {k: v for r in results for k, v in r.rooms.items()}, rooms, year)
     if orgs_differ and org.agents is None:
         for key in PER_AGENT:
             inds[key]["missing"] = "the inputs are different organisations: see by_input"
@@ -201,40 +193,39 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
         tool=Tool(version=__version__),
         factor_set=FactorSetRef(id=model.id, version=model.version, sha256=fs.sha256,
                                 title=model.title, extends=_bases(fs), default_pue=fa.default_pue,
-                                electricity=_electricity_used(fs, fa, fleet, year)),
+                                electricity=_electricity_used(fs, fa, ledger, year)),
         assessment=Assessment(year=year, as_of=str(as_of(year)), method=method),
         inputs=inputs,
-        by_input=_by_input(results, inputs, fleet, w, fa, crits, model, org,
-                           (totals_gi, inds) if len(results) == 1 else None),
+        by_input=_by_input(results, inputs, ledger, fa, crits, model, org,
+                           inds if len(results) == 1 else None),
         totals=totals,
         by_category=by_category,
-        by_entity=_lines(entity_ls, fleet.entity_names, crits, "entity", EntityLine, issues),
-        by_site=_lines(site_ls, fleet.site_names, crits, "site", SiteLine, issues),
+        by_entity=_lines(ledger.entity, crits, "entity", EntityLine, issues),
+        by_site=_lines(ledger.site, crits, "site", SiteLine, issues),
         activities=activities,
-        by_project=[p for p in _lines(project_ls, fleet.project_names, crits, "project",
+        by_project=[p for p in _lines(ledger.project, crits, "project",
                                       ProjectLine, issues) if p.project != "(unspecified)"],
         organisation={"name": org.name, "agents": org.agents, "population": org.population,
                       "households": org.households, "given_by": dict(sorted(org.given_by.items()))},
         practices=maturity({k: v for r in results for k, v in r.practices.statuses.items()}),
         territory=territory_estimate(fs, org.population, territory_scope, totals["gwp"].total,
-                                     _projects_gwp(project_ls, fa)),
+                                     _projects_gwp(ledger.project, fa)),
         indicators=inds,
-        provenance=_provenance(fleet, w, method),
+        provenance=ledger.provenance,
         issues=issues,
         issue_counts={s: sum(1 for i in issues if i.severity == s) for s in SEVERITY_ORDER},
     )
 
 
-def _by_input(results: list[InputResult], inputs: list[InputReport], fleet: Fleet, w: Weights,
+def _by_input(results: list[InputResult], inputs: list[InputReport], ledger: Ledger,
               fa: FactorArrays, crits: tuple[str, ...], model, org: Organisation,
-              single: tuple | None) -> list[InputLine]:
+              single: dict | None) -> list[InputLine]:
     """Each input apart: its own organisation, totals (services included) and indicators.
-    ``single`` holds the whole run's sums and indicators when there is one input (no
-    copy of a million-row fleet to compute the same thing twice)."""
-    gi = single[0] if single else group_impacts(fleet, w, fa, fleet.input_index, len(results))
+    ``single`` holds the whole run's indicators when there is one input."""
     lines = []
     for i, (r, ir) in enumerate(zip(results, inputs)):
         own = org if single is not None else r.organisation
+        im = impacts(ledger, fa, slice(i, i + 1))
         svc: dict[str, float] = {}                 # services of this input, per criterion
         for line in _activity_lines(model, r.activities, crits):
             for k, v in line.criteria.items():
@@ -242,22 +233,17 @@ def _by_input(results: list[InputResult], inputs: list[InputReport], fleet: Flee
                     svc[k] = svc.get(k, 0.0) + v
         crit = {}
         for j, k in enumerate(crits):
-            pv = _group_values(gi, i, j)
+            pv = _group_values(im, j)
             extra = svc.get(k)
             total = pv.total if extra is None else (pv.total or 0.0) + extra
             crit[k] = PhaseValues(manufacture=pv.manufacture, use=pv.use, total=total)
         gwp = crit["gwp"]
-        if single:
-            own_ind = single[1]
-        else:
-            mask = fleet.input_index == i
-            sub_w = replace(w, **{f.name: getattr(w, f.name)[mask] for f in fields(w)})
-            own_ind = indicators(fleet.take(mask), sub_w, fa, gwp.total, gwp.manufacture, own,
-                                 r.rooms, {})
+        own_ind = single if single is not None else indicators(
+            ledger.part(i), fa, gwp.total, gwp.manufacture, own, r.rooms, {})
         lines.append(InputLine(
             path=r.path, organisation={"name": own.name, "agents": own.agents,
                                        "population": own.population},
-            quantity=float(gi.quantity[i].sum()), gwp=gwp, criteria=crit,
+            quantity=float(im.quantity.sum()), gwp=gwp, criteria=crit,
             services_gwp=svc.get("gwp"), assessed_share=ir.assessed_share,
             indicators={key: v for key, v in own_ind.items() if key in PER_INPUT}))
     return lines
@@ -293,8 +279,9 @@ def _input_report(r: InputResult) -> InputReport:
                 for s in r.sheets])
 
 
-def _electricity_used(fs: LoadedFactorSet, fa: FactorArrays, fleet: Fleet, year: int):
-    used = sorted({fa.countries[c] for c in np.unique(fleet.country)} | {fs.model.defaults.country})
+def _electricity_used(fs: LoadedFactorSet, fa: FactorArrays, ledger: Ledger, year: int):
+    rows = ledger.country_rows.sum(axis=0)
+    used = sorted({fa.countries[c] for c in np.flatnonzero(rows)} | {fs.model.defaults.country})
     out = {}
     for code in used:
         country = fs.model.electricity[code]
@@ -326,33 +313,7 @@ def _activity_lines(model, rows, crits: tuple[str, ...]) -> list[ActivityLine]:
     return sorted(lines, key=lambda a: (-(a.criteria.get("gwp") or 0.0), a.activity))
 
 
-def _projects_gwp(ls: LineSums, fa: FactorArrays) -> float:
+def _projects_gwp(ls: Lines, fa: FactorArrays) -> float:
     """gwp of the rows tagged with a connected-territory project (code 0 = none)."""
     k = fa.criteria.index("gwp")
     return float(ls.manufacture[1:, k].sum() + ls.use[1:, k].sum())
-
-
-def _provenance(fleet: Fleet, w: Weights, method: str) -> dict[str, dict[str, int]]:
-    """How many assessed rows took each value from the input, a default or a derivation."""
-    def counts(src: np.ndarray) -> dict[str, int]:
-        c = np.bincount(src.astype(np.int64), minlength=3)
-        return {PROVENANCE_NAMES[i]: int(c[i]) for i in (INPUT, DEFAULT, DERIVED)}
-
-    lifetime_src = np.where(~np.isnan(fleet.lifetime), INPUT, DEFAULT)
-    if method == "numecoeval":
-        lifetime_src = np.where(~np.isnat(fleet.purchase), DERIVED, lifetime_src)
-    second = np.isin(fleet.condition, (REFURBISHED, REUSED))
-    return {
-        "lifetime": counts(lifetime_src),
-        "annual_kwh": counts(fleet.energy_src),
-        "country": counts(fleet.country_src),
-        "quantity": counts(fleet.quantity_src),
-        "condition": counts(fleet.condition_src),
-        "pue": {"input": int((~np.isnan(fleet.pue)).sum()),
-                "default": int((np.isnan(fleet.pue) & (w.pue != 1.0)).sum()),
-                "not_applicable": int((np.isnan(fleet.pue) & (w.pue == 1.0)).sum())},
-        "previous_life": counts(np.where(~np.isnan(fleet.previous_life[second]), INPUT,
-                                         DEFAULT)),
-        "purchase_date": {"input": int((~np.isnat(fleet.purchase)).sum()),
-                          "missing": int(np.isnat(fleet.purchase).sum())},
-    }

@@ -1,0 +1,264 @@
+"""The ledger: what the engine hands the report, summed by input, with no row left.
+
+Between the engine (per-row weights, millions of rows) and the report sits this small
+record of sums: per input and category the units, rows and manufacture weights, per
+input, category and country the kWh, and the few other sums the indicators need, plus
+covered impacts per entity, site and project. It is picklable (numpy arrays, lists,
+dicts) so a process pool can send it back, and addable (``a + b``: inputs side by side,
+named lines merged by name) so a batch can sum communes. Impacts are weights × factors,
+so sampling factors for uncertainty works on the ledger, never on rows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from .compute import Weights, as_of, line_sums
+from .factors.arrays import FactorArrays
+from .fleet import DEFAULT, DERIVED, INPUT, PROVENANCE_NAMES, SECOND_LIFE, Fleet
+
+WORKSTATIONS = ("laptop", "desktop", "all_in_one")
+
+
+@dataclass
+class Lines:
+    """Covered impact sums per named group (entity, site or project); index 0 = none."""
+
+    names: list[str]
+    quantity: np.ndarray        # (g,)
+    has_weight: np.ndarray      # (g,) bool
+    manufacture: np.ndarray     # (g, k)
+    use: np.ndarray             # (g, k)
+    m_covered: np.ndarray       # (g, k) bool
+    u_covered: np.ndarray       # (g, k) bool
+
+    def __add__(self, other: "Lines") -> "Lines":
+        names = list(dict.fromkeys([*self.names, *other.names]))
+        pos = {n: i for i, n in enumerate(names)}
+        out = {}
+        for name in ("quantity", "has_weight", "manufacture", "use", "m_covered", "u_covered"):
+            a, b = getattr(self, name), getattr(other, name)
+            acc = np.zeros((len(names), *a.shape[1:]), dtype=a.dtype)
+            for part, lines in ((a, self), (b, other)):
+                idx = np.array([pos[n] for n in lines.names], dtype=np.int64)
+                if name.endswith("_covered"):       # only what is present can cover
+                    np.logical_or.at(acc, idx, part & (lines.quantity > 0)[:, None])
+                elif acc.dtype == bool:
+                    np.logical_or.at(acc, idx, part)
+                else:
+                    np.add.at(acc, idx, part)
+            out[name] = acc
+        absent = ~(out["quantity"] > 0)[:, None]       # nothing present: nothing missing
+        out["m_covered"] |= absent
+        out["u_covered"] |= absent
+        return Lines(names=names, **out)
+
+
+def _lines(fleet: Fleet, w: Weights, fa: FactorArrays, key: np.ndarray,
+           names: list[str]) -> Lines:
+    ls = line_sums(fleet, w, fa, key, len(names))
+    return Lines(names=list(names), quantity=ls.quantity, has_weight=ls.has_weight,
+                 manufacture=ls.manufacture, use=ls.use, m_covered=ls.m_covered,
+                 u_covered=ls.u_covered)
+
+
+@dataclass
+class Ledger:
+    """Sums by input (axis 0) over the categories (c) and countries (n) of one factor set."""
+
+    categories: tuple[str, ...]
+    countries: tuple[str, ...]
+    criteria: tuple[str, ...]
+    quantity: np.ndarray            # (i, c) units
+    rows: np.ndarray                # (i, c) rows assessed
+    weight_manufacture: np.ndarray  # (i, c) sum of q × s (embodied units charged this year)
+    weight_use: np.ndarray          # (i, c, n) kWh (PUE and room meters applied)
+    quantity_use: np.ndarray        # (i, c, n) units, to tell which factors a total needs
+    country_rows: np.ndarray        # (i, n) rows per country (electricity factors used)
+    bought: np.ndarray              # (i, c) sum of q × L/L_eff over rows bought in the year
+    lifetime: np.ndarray            # (i, c) sum of q × L
+    observed: np.ndarray            # (i, c) sum of q × (withdrawal - purchase)/365, both dates
+    observed_quantity: np.ndarray   # (i, c) units with both dates
+    amortised: np.ndarray           # (i,) units past their lifetime (no manufacture share)
+    second_life: np.ndarray         # (i,) units acquired refurbished or reused
+    spend: np.ndarray               # (i,) spend of priced rows
+    spend_second_life: np.ndarray   # (i,) of which refurbished or reused
+    priced_rows: np.ndarray         # (i,) rows with a price
+    dated_rows: np.ndarray          # (i,) rows with a purchase date
+    defaults: np.ndarray            # (i,) values taken from defaults (5 looked at per row)
+    entity: Lines
+    site: Lines
+    project: Lines
+    room_kwh: dict[str, float] = field(default_factory=dict)     # room name -> kWh used
+    rooms: dict[str, dict] = field(default_factory=dict)         # meters: estimated/measured
+    provenance: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    @property
+    def n_inputs(self) -> int:
+        return self.quantity.shape[0]
+
+    def part(self, i: int) -> "Ledger":
+        """Input ``i`` alone (named lines, rooms and provenance stay those of the whole)."""
+        return replace(self, **{name: getattr(self, name)[i:i + 1] for name in _BY_INPUT})
+
+    def __add__(self, other: "Ledger") -> "Ledger":
+        if (self.categories, self.countries, self.criteria) != \
+                (other.categories, other.countries, other.criteria):
+            raise ValueError("ledgers of different factor sets cannot be added")
+        rooms = dict(self.rooms)
+        for name, room in other.rooms.items():
+            rooms[_free_name(name, rooms)] = room
+        room_kwh = dict(self.room_kwh)
+        for name, kwh in other.room_kwh.items():
+            room_kwh[name] = room_kwh.get(name, 0.0) + kwh
+        provenance = {f: {k: self.provenance.get(f, {}).get(k, 0) + other.provenance.get(f, {})
+                          .get(k, 0) for k in {*self.provenance.get(f, {}),
+                                               *other.provenance.get(f, {})}}
+                      for f in {*self.provenance, *other.provenance}}
+        return replace(self, **{name: np.concatenate([getattr(self, name), getattr(other, name)])
+                                for name in _BY_INPUT},
+                       entity=self.entity + other.entity, site=self.site + other.site,
+                       project=self.project + other.project, rooms=rooms, room_kwh=room_kwh,
+                       provenance=provenance)
+
+
+_BY_INPUT = ("quantity", "rows", "weight_manufacture", "weight_use", "quantity_use",
+             "country_rows", "bought",
+             "lifetime", "observed", "observed_quantity", "amortised", "second_life", "spend",
+             "spend_second_life", "priced_rows", "dated_rows", "defaults")
+
+
+def _free_name(name: str, taken: dict) -> str:
+    """Two inputs' rooms of the same name stay apart: 'Salle serveur (2)'."""
+    k, out = 2, name
+    while out in taken:
+        out, k = f"{name} ({k})", k + 1
+    return out
+
+
+def ledger_of(fleet: Fleet, w: Weights, fa: FactorArrays, year: int, n_inputs: int,
+              rooms: dict[str, dict] | None = None, method: str = "linear") -> Ledger:
+    """Sum the engine's per-row weights into a ledger (the rows are not kept)."""
+    n_c, n_n = len(fa.categories), len(fa.countries)
+    i = fleet.input_index.astype(np.int64)
+    k_ic = i * n_c + fleet.category
+    k_icn = k_ic * n_n + fleet.country
+    q = fleet.quantity
+
+    def by_ic(values=None) -> np.ndarray:
+        return np.bincount(k_ic, weights=values, minlength=n_inputs * n_c).reshape(n_inputs, n_c)
+
+    def by_icn(values) -> np.ndarray:
+        return np.bincount(k_icn, weights=values,
+                           minlength=n_inputs * n_c * n_n).reshape(n_inputs, n_c, n_n)
+
+    def by_i(values) -> np.ndarray:
+        return np.bincount(i, weights=values, minlength=n_inputs)
+
+    dated = ~np.isnat(fleet.purchase)
+    bought = dated & (fleet.purchase >= np.datetime64(f"{year}-01-01")) & \
+        (fleet.purchase <= as_of(year))
+    both = dated & ~np.isnat(fleet.withdrawal)
+    observed = np.where(both, (fleet.withdrawal - fleet.purchase).astype(np.float64) / 365.0, 0.0)
+    second = np.isin(fleet.condition, SECOND_LIFE)
+    priced = ~np.isnan(fleet.spend)
+    spend = np.where(priced, fleet.spend, 0.0)
+    defaults = (np.isnan(fleet.lifetime).astype(np.float64) +
+                sum((src == DEFAULT).astype(np.float64) for src in (
+                    fleet.energy_src, fleet.country_src, fleet.quantity_src,
+                    fleet.condition_src)))
+    room_kwh = np.bincount(fleet.room, weights=w.use, minlength=len(fleet.room_names))
+    return Ledger(
+        categories=fa.categories, countries=fa.countries, criteria=fa.criteria,
+        quantity=by_ic(q), rows=by_ic().astype(np.int64), weight_manufacture=by_ic(w.manufacture),
+        weight_use=by_icn(w.use), quantity_use=by_icn(q),
+        country_rows=np.bincount(i * n_n + fleet.country, minlength=n_inputs * n_n)
+        .reshape(n_inputs, n_n),
+        bought=by_ic(np.where(bought, q * w.lifetime / w.lifetime_eff, 0.0)),
+        lifetime=by_ic(q * w.lifetime), observed=by_ic(q * observed),
+        observed_quantity=by_ic(np.where(both, q, 0.0)),
+        amortised=by_i(np.where(w.amortised, q, 0.0)), second_life=by_i(np.where(second, q, 0.0)),
+        spend=by_i(spend), spend_second_life=by_i(np.where(second, spend, 0.0)),
+        priced_rows=by_i(priced.astype(np.float64)), dated_rows=by_i(dated.astype(np.float64)),
+        defaults=by_i(defaults),
+        entity=_lines(fleet, w, fa, fleet.entity, fleet.entity_names),
+        site=_lines(fleet, w, fa, fleet.site, fleet.site_names),
+        project=_lines(fleet, w, fa, fleet.project, fleet.project_names),
+        room_kwh={name: float(room_kwh[k]) for k, name in enumerate(fleet.room_names) if k},
+        rooms=dict(rooms or {}), provenance=provenance(fleet, w, method))
+
+
+def provenance(fleet: Fleet, w: Weights, method: str) -> dict[str, dict[str, int]]:
+    """How many assessed rows took each value from the input, a default or a derivation."""
+    def counts(src: np.ndarray) -> dict[str, int]:
+        c = np.bincount(src.astype(np.int64), minlength=3)
+        return {PROVENANCE_NAMES[i]: int(c[i]) for i in (INPUT, DEFAULT, DERIVED)}
+
+    lifetime_src = np.where(~np.isnan(fleet.lifetime), INPUT, DEFAULT)
+    if method == "numecoeval":
+        lifetime_src = np.where(~np.isnat(fleet.purchase), DERIVED, lifetime_src)
+    second = np.isin(fleet.condition, SECOND_LIFE)
+    return {
+        "lifetime": counts(lifetime_src),
+        "annual_kwh": counts(fleet.energy_src),
+        "country": counts(fleet.country_src),
+        "quantity": counts(fleet.quantity_src),
+        "condition": counts(fleet.condition_src),
+        "pue": {"input": int((~np.isnan(fleet.pue)).sum()),
+                "default": int((np.isnan(fleet.pue) & (w.pue != 1.0)).sum()),
+                "not_applicable": int((np.isnan(fleet.pue) & (w.pue == 1.0)).sum())},
+        "previous_life": counts(np.where(~np.isnan(fleet.previous_life[second]), INPUT,
+                                         DEFAULT)),
+        "purchase_date": {"input": int((~np.isnat(fleet.purchase)).sum()),
+                          "missing": int(np.isnat(fleet.purchase).sum())},
+    }
+
+
+@dataclass(frozen=True)
+class Impacts:
+    """Impacts of a ledger (or of one of its inputs) with one set of factor arrays:
+    covered sums per criterion, what is not covered, and per-category values."""
+
+    manufacture: np.ndarray         # (k,) covered sum
+    use: np.ndarray                 # (k,)
+    manufacture_missing: np.ndarray  # (c, k) bool: units present, no factor
+    use_missing: np.ndarray         # (c, k) bool: some units' country lacks the factor
+    use_covered: np.ndarray         # (c, k) bool
+    category_manufacture: np.ndarray  # (c, k), NaN where not covered
+    category_use: np.ndarray        # (c, k) covered sums
+    quantity: np.ndarray            # (c,)
+    rows: np.ndarray                # (c,)
+
+    def phase_covered(self, k: int) -> tuple[bool, bool]:
+        """Whether something is covered for each phase (nothing present counts as covered)."""
+        present = self.quantity > 0
+        m = bool((present & ~self.manufacture_missing[:, k]).any() or not present.any())
+        u = bool(self.use_covered[:, k].any() or not self.use_missing[:, k].any())
+        return m, u
+
+
+def impacts(ledger: Ledger, fa: FactorArrays, inputs: slice | None = None) -> Impacts:
+    """Weights × factors: the only place the report's totals are multiplied out."""
+    sel = slice(None) if inputs is None else inputs
+    qty = ledger.quantity[sel].sum(axis=0)
+    wm = ledger.weight_manufacture[sel].sum(axis=0)
+    wu = ledger.weight_use[sel].sum(axis=0)
+    qu = ledger.quantity_use[sel].sum(axis=0) > 0              # (c, n)
+    m_nan, e_nan = np.isnan(fa.manufacture), np.isnan(fa.electricity)
+    per_cat_m = wm[:, None] * fa.manufacture                    # NaN where not covered
+    per_cat_u = wu @ np.where(e_nan, 0.0, fa.electricity)
+    p_use = qu.astype(np.int64)
+    return Impacts(
+        manufacture=(wm[:, None] * np.where(m_nan, 0.0, fa.manufacture)).sum(axis=0),
+        use=per_cat_u.sum(axis=0),
+        manufacture_missing=(qty > 0)[:, None] & m_nan,
+        use_missing=(p_use @ e_nan.astype(np.int64)) > 0,
+        use_covered=(p_use @ (~e_nan).astype(np.int64)) > 0,
+        category_manufacture=per_cat_m, category_use=per_cat_u, quantity=qty,
+        rows=ledger.rows[sel].sum(axis=0))
+
+
+def workstation_quantity(ledger: Ledger) -> float:
+    cats = [ledger.categories.index(c) for c in WORKSTATIONS if c in ledger.categories]
+    return float(ledger.quantity[:, cats].sum())

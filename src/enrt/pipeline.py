@@ -1,0 +1,256 @@
+"""The one assessment pipeline: read -> evaluate -> build. Every command, the factor diff
+and the benchmarks go through it, so they cannot disagree.
+
+* ``read``: options checked, inventories read against one factor set (rows + context).
+* ``evaluate``: the engine on the rows (weights, PUE, room meters), summed into a
+  ``Ledger``; the rows are dropped. The ``Evaluation`` is small and picklable.
+* ``build``: ledger + context -> ``Report``; never calls the engine.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import gc
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from .compute import METHODS, SECOND_LIFE_RULES, apply_room_meters, row_weights
+from .countries import to_alpha3
+from .errors import UsageError
+from .factors import FactorArrays, LoadedFactorSet, build_arrays, load_factor_set
+from .fleet import Fleet
+from .inventory import InputResult, LabelMatcher, read_inventory
+from .inventory.mapping_file import load_mapping, unused_keys
+from .inventory.options import ReadOptions
+from .inventory.organisation import Organisation
+from .inventory.reader import file_sha256
+from .issues import Issue
+from .ledger import Ledger, ledger_of
+from .normalize import fold
+from .options import AssessOptions
+from .report.build import build_report
+from .report.model import Report
+
+
+def default_year(today: dt.date | None = None) -> int:
+    """The last full calendar year: the REEN annual review covers the past year."""
+    return (today or dt.date.today()).year - 1
+
+
+@dataclass
+class Reading:
+    """Inventories read against one factor set: the rows, and what the report needs."""
+
+    fs: LoadedFactorSet
+    fa: FactorArrays
+    year: int
+    options: AssessOptions
+    read_options: ReadOptions
+    mapping_ref: dict | None
+    results: list[InputResult]
+    fleet: Fleet
+
+
+@dataclass
+class Evaluation:
+    """The engine's result without rows: the ledger, and the inputs' context (sheets,
+    issues, organisation, rooms, services) with their rows dropped. Picklable."""
+
+    ledger: Ledger
+    inputs: list[InputResult]
+    year: int
+    options: AssessOptions
+    read_options: ReadOptions
+    mapping_ref: dict | None = None
+
+
+def factor_set(factors: str | Path | LoadedFactorSet | None) -> LoadedFactorSet:
+    """An already-loaded set as is; an id or a path loaded."""
+    return factors if isinstance(factors, LoadedFactorSet) else load_factor_set(factors)
+
+
+def read(inputs: Sequence[str | Path], options: AssessOptions | None = None,
+         factors: str | Path | LoadedFactorSet | None = None) -> Reading:
+    options = options or AssessOptions()
+    year = check_options(inputs, options)
+    fs = factor_set(factors)
+    read_opts, mapping_ref = read_options(options, fs)
+    fa = build_arrays(fs, year)
+    matcher = category_matcher(fs, fa, read_opts.mapping.labels if read_opts.mapping else None)
+    gc_was_enabled = gc.isenabled()
+    gc.disable()       # millions of short-lived cells, no cycles: the collector only costs time
+    try:
+        results = [read_inventory(Path(p), fa, matcher, year, i, fs.model, read_opts)
+                   for i, p in enumerate(inputs)]
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    if read_opts.mapping is not None and results:
+        results[0].issues.extend(
+            Issue("warning", "mapping-unused", f"mapping file: {key!r} under {section}: "
+                  "matches nothing in the inputs", str(options.mapping), hint="check the "
+                  "spelling against the inventory (enrt map writes the keys as they are)")
+            for section, key in unused_keys(read_opts.mapping, [r.understood for r in results]))
+    return Reading(fs=fs, fa=fa, year=year, options=options, read_options=read_opts,
+                   mapping_ref=mapping_ref, results=results,
+                   fleet=Fleet.concat([r.fleet for r in results]))
+
+
+def evaluate(reading: Reading, fa: FactorArrays | None = None) -> Evaluation:
+    """The engine on the rows; ``fa`` replaces the reading's arrays (same categories and
+    countries), e.g. a factor set with one value changed."""
+    fa = reading.fa if fa is None else fa
+    fleet, year, opts = reading.fleet, reading.year, reading.options
+    weights = row_weights(fleet, fa, year, opts.method, opts.second_life)
+    row_group, groups = room_groups(fleet)
+    results = reading.results
+    meters = [results[i].room_meters.get(key, (np.nan, None)) for i, key, _ in groups]
+    measured = np.array([np.nan, *(m[0] for m in meters)])
+    weights, estimated = apply_room_meters(weights, row_group, measured)
+    rooms = {name: {"kwh_estimated": float(estimated[g]),
+                    "kwh_measured": None if np.isnan(measured[g]) else float(measured[g]),
+                    "measured_how": meters[g - 1][1]}
+             for g, (_, _, name) in enumerate(groups, start=1)}
+    named = {(i, key) for i, key, _ in groups}
+    for i, r in enumerate(results):
+        for key, (kwh, _) in r.room_meters.items():
+            if (i, key) not in named:
+                rooms[key] = {"kwh_estimated": 0.0, "kwh_measured": kwh, "measured_how": None}
+    ledger = ledger_of(fleet, weights, fa, year, len(results), rooms, opts.method)
+    return Evaluation(ledger=ledger, inputs=[replace(r, fleet=None) for r in results],
+                      year=year, options=opts, read_options=reading.read_options,
+                      mapping_ref=reading.mapping_ref)
+
+
+def build(evaluation: Evaluation, fs: LoadedFactorSet, fa: FactorArrays | None = None
+          ) -> Report:
+    """Ledger + context -> Report (the engine is not called again)."""
+    opts = evaluation.options
+    fa = build_arrays(fs, evaluation.year) if fa is None else fa
+    org, orgs_differ = combined_organisation(opts.organisation, evaluation.inputs)
+    report = build_report(fs, fa, evaluation.inputs, evaluation.ledger, evaluation.year,
+                          opts.method, org, opts.territory_scope, orgs_differ=orgs_differ)
+    report.mapping = evaluation.mapping_ref
+    ro = evaluation.read_options
+    report.options = {"count_stock": ro.count_stock, "include_hidden": ro.include_hidden,
+                      "country": ro.country, "second_life": opts.second_life}
+    return report
+
+
+def run(inputs: Sequence[str | Path], options: AssessOptions | None = None,
+        factors: str | Path | LoadedFactorSet | None = None) -> Report:
+    """read -> evaluate -> build."""
+    reading = read(inputs, options, factors)
+    return build(evaluate(reading), reading.fs, reading.fa)
+
+
+def read_options(options: AssessOptions, fs: LoadedFactorSet) -> tuple[ReadOptions, dict | None]:
+    """Reading options checked against the factor set; the mapping file loaded."""
+    country = options.country
+    if country is not None:
+        code = to_alpha3(country)
+        if code is None:
+            raise UsageError(f"unknown country {country!r}",
+                             hint="give an ISO 3166 code, e.g. --country GBR")
+        if code not in fs.model.electricity:
+            raise UsageError(f"the factor set has no electricity factor for {code}",
+                             hint="use a factor set that covers the country (--factors)")
+        country = code
+    model, ref = None, None
+    if options.mapping is not None:
+        model, sha = load_mapping(options.mapping)
+        bad = sorted({v for v in model.labels.values() if v} - set(fs.model.categories))
+        if bad:
+            raise UsageError(f"mapping file names unknown categories: {', '.join(bad)}",
+                             file=str(options.mapping), hint="use category ids listed by "
+                             "'enrt factors show' (laptop, desktop, monitor…)")
+        ref = {"path": str(options.mapping), "sha256": sha}
+    return ReadOptions(count_stock=options.count_stock, include_hidden=options.include_hidden,
+                       country=country, mapping=model), ref
+
+
+def combined_organisation(given: Organisation | None, results: list[InputResult]
+                          ) -> tuple[Organisation, bool]:
+    """The organisation of the report, and whether the inputs are different organisations
+    (then per-agent figures are given per input only)."""
+    org = Organisation() if given is None else copy.deepcopy(given)
+    if len(results) == 1:
+        org.merge(results[0].organisation)
+        return org, False
+    names = {fold(r.organisation.name) for r in results if r.organisation.name}
+    agents = {r.organisation.agents for r in results if r.organisation.agents is not None}
+    differ = len(names) > 1 or len(agents) > 1
+    if not differ:
+        for r in results:
+            org.merge(r.organisation)
+    return org, differ
+
+
+def check_options(inputs: Sequence[str | Path], options: AssessOptions) -> int:
+    """Refuse options that cannot work; returns the assessed year."""
+    if not inputs:
+        raise UsageError("no inventory file given", hint="enrt assess inventaire.xlsx")
+    if options.method not in METHODS:
+        raise UsageError(f"unknown method {options.method!r}", hint="use " + " or ".join(METHODS))
+    if options.second_life not in SECOND_LIFE_RULES:
+        raise UsageError(f"unknown second-life rule {options.second_life!r}",
+                         hint="use " + " or ".join(SECOND_LIFE_RULES))
+    seen: dict[Path, str] = {}
+    for p in inputs:
+        key = Path(p).resolve()
+        if key in seen:
+            raise UsageError(f"the same inventory is given twice: {seen[key]} and {p}",
+                             hint="give each file once (check overlapping shell patterns)")
+        seen[key] = str(p)
+    if len(inputs) > 1:
+        contents: dict[str, str] = {}
+        for p in inputs:
+            if not Path(p).is_file():
+                continue
+            digest = file_sha256(Path(p))
+            if digest in contents:
+                raise UsageError(f"the same inventory is given twice: {p} has the same content "
+                                 f"as {contents[digest]}", hint="give each file once; a copy "
+                                 "would count the same equipment twice")
+            contents[digest] = str(p)
+    year = default_year() if options.year is None else options.year
+    if not 1990 <= year <= 2100:
+        raise UsageError(f"year {year} is out of range", hint="give a year such as 2025")
+    return year
+
+
+def room_groups(fleet: Fleet) -> tuple[np.ndarray, list[tuple[int, str, str]]]:
+    """Each row's server room as a group of (input file, folded room name): "Salle A" and
+    "SALLE A" are one room, and a room belongs to the file that lists it. Group 0 = no room.
+    Returns the per-row group and, for groups 1.., (input index, folded name, name)."""
+    folded = [fold(n) for n in fleet.room_names]
+    table: dict[tuple[int, str], int] = {}
+    groups: list[tuple[int, str, str]] = []
+    n_rooms = len(fleet.room_names)
+    key = fleet.input_index.astype(np.int64) * n_rooms + fleet.room
+    lookup = {}
+    for i, code in (divmod(int(k), n_rooms) for k in np.flatnonzero(np.bincount(key))):
+        if code == 0:
+            continue
+        key = (int(i), folded[code])
+        if key not in table:
+            table[key] = len(groups) + 1
+            groups.append((int(i), folded[code], fleet.room_names[code]))
+        lookup[(int(i), int(code))] = table[key]
+    codes = np.zeros((int(fleet.input_index.max(initial=0)) + 1, len(fleet.room_names)),
+                     dtype=np.int64)
+    for (i, code), g in lookup.items():
+        codes[i, code] = g
+    return codes[fleet.input_index, fleet.room], groups
+
+
+def category_matcher(fs: LoadedFactorSet, fa: FactorArrays,
+                     overrides: dict[str, str | None] | None = None) -> LabelMatcher:
+    """Equipment labels -> categories: a mapping file's labels, the set's aliases, then its
+    own labels (the template's drop-down shows the labels)."""
+    return LabelMatcher({cid: [*c.aliases, *(x for x in (c.label_fr, c.label_en) if x)]
+                         for cid, c in fs.model.categories.items()}, fa.categories,
+                        {k: v for k, v in (overrides or {}).items() if v})
