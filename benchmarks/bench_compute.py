@@ -1,4 +1,6 @@
-"""Throughput of the engine alone: ``row_weights`` + ``group_impacts`` on a synthetic Fleet.
+"""Throughput of the engine alone: the pipeline's evaluate step (``row_weights``, then
+``ledger_of``: sums by input, category and country, and entity/site/project lines) on a
+synthetic Fleet.
 
     python benchmarks/bench_compute.py                     # 10M rows, 5 runs, both methods
     python benchmarks/bench_compute.py --rows 2000000 --runs 7 --json out.json
@@ -7,7 +9,7 @@ The Fleet is built directly with numpy (no file reading): random categories over
 24, quantities (80 % are 1), purchase dates 2012-2025 (3 % unknown), 2 % withdrawal
 dates, 10 % refurbished and 1 % reused, 5 % with a given kWh, 5 % with a given
 lifetime, 2 % with a PUE, a few countries (90 % FRA) and 200 entities. One timed run is
-``row_weights`` then ``group_impacts`` for the totals and by entity, as the report does.
+``row_weights`` then ``ledger_of``, as ``enrt.pipeline.evaluate`` runs them.
 Target (docs/performance.md): >= 10 million rows per second.
 """
 from __future__ import annotations
@@ -22,9 +24,10 @@ import time
 
 import numpy as np
 
-from enrt.compute import METHODS, group_impacts, row_weights
+from enrt.compute import METHODS, row_weights
 from enrt.factors import build_arrays, load_factor_set
 from enrt.fleet import DEFAULT, INPUT, NEW, REFURBISHED, REUSED, Fleet
+from enrt.ledger import ledger_of
 
 YEAR = 2025
 TARGET_ROWS_PER_S = 10_000_000
@@ -69,12 +72,9 @@ def run_once(fleet: Fleet, fa, method: str) -> dict[str, float]:
     t0 = time.perf_counter()
     w = row_weights(fleet, fa, YEAR, method)
     t1 = time.perf_counter()
-    group_impacts(fleet, w, fa)
+    ledger_of(fleet, w, fa, YEAR, 1, method=method)
     t2 = time.perf_counter()
-    group_impacts(fleet, w, fa, fleet.entity, len(fleet.entity_names))
-    t3 = time.perf_counter()
-    return {"row_weights": t1 - t0, "group_totals": t2 - t1, "group_entity": t3 - t2,
-            "total": t3 - t0}
+    return {"row_weights": t1 - t0, "ledger": t2 - t1, "total": t2 - t0}
 
 
 def main() -> None:
@@ -101,13 +101,13 @@ def main() -> None:
         results[method] = {"median_s": med, "runs_total_s": [r["total"] for r in runs],
                            "rows_per_s": a.rows / med["total"]}
 
-    print(f"\n{'method':<11} {'row_weights':>12} {'totals':>9} {'by entity':>10} "
+    print(f"\n{'method':<11} {'row_weights':>12} {'ledger':>9} "
           f"{'total':>9} {'rows/s':>14}  target >= {TARGET_ROWS_PER_S / 1e6:g}M")
     for method, r in results.items():
         m = r["median_s"]
         ok = "ok" if r["rows_per_s"] >= TARGET_ROWS_PER_S else "MISSED"
-        print(f"{method:<11} {m['row_weights']:>11.3f}s {m['group_totals']:>8.3f}s "
-              f"{m['group_entity']:>9.3f}s {m['total']:>8.3f}s {r['rows_per_s'] / 1e6:>12.1f}M  {ok}")
+        print(f"{method:<11} {m['row_weights']:>11.3f}s {m['ledger']:>8.3f}s "
+              f"{m['total']:>8.3f}s {r['rows_per_s'] / 1e6:>12.1f}M  {ok}")
     if a.json:
         with open(a.json, "w") as fh:
             json.dump({"rows": a.rows, "runs": a.runs, "python": platform.python_version(),

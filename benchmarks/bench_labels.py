@@ -10,6 +10,7 @@ the wall times, their ratio and the cost per distinct unknown label.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import string
@@ -18,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(os.environ.get("ENRT_BENCH_DATA") or Path(__file__).resolve().parent / "data")
 KNOWN = ["PC portable", "Ecran 24 pouces", "Unité centrale", "Copieur", "Smartphone"]
 
 
@@ -36,9 +37,10 @@ def write(path: Path, rows: int, unknown: bool) -> None:
 
 def timed(enrt: str, path: Path) -> float:
     t = time.perf_counter()
-    subprocess.run([enrt, "assess", str(path), "--year", "2025", "-f", "json", "-o",
-                    str(path.with_suffix(".json")), "-q"],
-                   check=False, capture_output=True)
+    p = subprocess.run([enrt, "assess", str(path), "--year", "2025", "-f", "json", "-o",
+                        str(path.with_suffix(".json")), "-q"], capture_output=True, text=True)
+    if p.returncode not in (0, 1):     # 1: all labels unknown, nothing assessed
+        sys.exit(f"enrt failed on {path}: {p.stderr.strip()}")
     return time.perf_counter() - t
 
 

@@ -17,13 +17,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import os
 import time
 from pathlib import Path
 
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
-DATA = HERE / "data"
+DATA = Path(os.environ.get("ENRT_BENCH_DATA") or HERE / "data")   # tests use a temp folder
 sys.path.insert(0, str(HERE.parent / "examples"))
 from make_examples import csv_cell  # noqa: E402  (one formatter for examples and benches)
 SEED = 2025

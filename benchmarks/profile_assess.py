@@ -6,8 +6,9 @@
 
 Two views, both in-process:
 
-1. Stage timers (low overhead, the numbers to trust): the steps of ``enrt.assess.assess``
-   and of the CLI output, plus wrappers put around the per-chunk helpers of
+1. Stage timers (low overhead, the numbers to trust): the stages of ``enrt.pipeline``
+   (read, evaluate, build: the very functions ``enrt assess`` runs) and of the CLI
+   output, plus wrappers put around the per-chunk helpers of
    ``enrt.inventory.mapper`` (called ~20 times per million rows, so the wrappers cost
    nothing). Times are exclusive: a helper's time is not counted again in its caller.
    "reading rows" is what is left of ``_read_equipment`` once mapping and concat are
@@ -16,7 +17,7 @@ Two views, both in-process:
    by own time. cProfile inflates code that makes many small Python calls (``text()`` per
    cell...), so read its percentages as a ranking, not as a measurement.
 
-The pipeline in (1) mirrors enrt/assess.py and enrt/cli/assess.py; keep it in step.
+(1) calls the pipeline's stages themselves, so it cannot drift from ``enrt assess``.
 """
 from __future__ import annotations
 
@@ -86,54 +87,57 @@ class Timers:
 
 
 def patch(timers: Timers) -> None:
-    """Wrap the per-file and per-chunk helpers in the modules that call them."""
-    from enrt.inventory import mapper, reader, sources, values
+    """Wrap the per-file and per-chunk helpers where their callers look them up. A name
+    that no longer exists raises AttributeError: the profiler fails, it does not rot."""
+    from enrt.inventory import csv_text, mapper, reader, sources, workbook_scan
     from enrt.fleet import Fleet
-    for name in ("_categories", "_unlabelled_sums", "_dates", "_number", "_condition",
-                 "_energy", "_country", "_room", "parse_numbers", "parse_column"):
+    for name in ("categories", "skip_rows", "unlabelled_sums", "_dates", "_number",
+                 "_condition", "_energy", "_country", "_room", "parse_column"):
         setattr(mapper, name, timers.wrap(f"mapper.{name}", getattr(mapper, name)))
     mapper._Rejections.add = timers.wrap("mapper._Rejections.add", mapper._Rejections.add)
     mapper._Rejections.issues = timers.wrap("mapper._Rejections.issues",
                                             mapper._Rejections.issues)
-    values.parse_column = timers.wrap("mapper.parse_column", values.parse_column)
     reader.map_chunk = timers.wrap("mapper.map_chunk (rest: column lists, entity/site codes, "
                                    "keep/Fleet)", reader.map_chunk)
-    reader._read_equipment = timers.wrap("reader: reading rows (csv/calamine iteration, "
-                                         "chunk lists)", reader._read_equipment)
+    reader._read_table = timers.wrap("reader._read_table: reading rows (csv/calamine "
+                                     "iteration, chunk lists)", reader._read_table)
     reader.file_sha256 = timers.wrap("reader.file_sha256", reader.file_sha256)
     reader.open_inventory = timers.wrap("sources.open_inventory", reader.open_inventory)
-    sources._detect_encoding = timers.wrap("sources._detect_encoding", sources._detect_encoding)
+    sources.examine = timers.wrap("csv_text.examine (encoding, line lengths)",
+                                  csv_text.examine)
+    sources.scan = timers.wrap("workbook_scan.scan (extent, limits)", workbook_scan.scan)
     reader.read_inventory = timers.wrap("reader.read_inventory (rest: header scan)",
                                         reader.read_inventory)
+    import enrt.pipeline
+    enrt.pipeline.read_inventory = reader.read_inventory
     Fleet.concat = staticmethod(timers.wrap("Fleet.concat", Fleet.concat))
 
 
 def stage_timers(path: Path) -> tuple[Timers, float, float, int]:
     t0 = time.perf_counter()
     import enrt.cli.main  # noqa: F401  (what the CLI imports: typer, rich, pydantic...)
-    from enrt.compute import row_weights
-    from enrt.factors import build_arrays, load_factor_set
-    from enrt.fleet import Fleet
-    from enrt.inventory import LabelMatcher, reader
+    from enrt import ledger, pipeline
+    from enrt.factors import load_factor_set
+    from enrt.options import AssessOptions
     from enrt.output import write_text
-    from enrt.report import build
     from enrt.report.render_table import render_summary, render_table
     imports = time.perf_counter() - t0
 
     tm = Timers()
     patch(tm)
     gc.callbacks.append(tm.gc_callback)
-    build.group_impacts = tm.wrap("compute.group_impacts", build.group_impacts)
+    pipeline.row_weights = tm.wrap("engine: row_weights", pipeline.row_weights)
+    pipeline.ledger_of = tm.wrap("engine: ledger_of (rest: sums by input)", ledger.ledger_of)
+    ledger.line_sums = tm.wrap("engine: line_sums (entities, sites, projects)",
+                               ledger.line_sums)
     total0 = time.perf_counter()
-    fs = tm.stage("factors: load + build_arrays", load_factor_set, None)
-    fa = tm.stage("factors: load + build_arrays", build_arrays, fs, YEAR)
-    matcher = tm.stage("LabelMatcher()", LabelMatcher,
-                       {cid: c.aliases for cid, c in fs.model.categories.items()}, fa.categories)
-    results = [reader.read_inventory(path, fa, matcher, YEAR, 0)]
-    fleet = Fleet.concat([r.fleet for r in results])
-    w = tm.stage("compute.row_weights", row_weights, fleet, fa, YEAR, "linear")
-    report = tm.stage("report.build_report (rest)", build.build_report, fs, fa, results, fleet,
-                      w, YEAR, "linear")
+    fs = tm.stage("factors: load", load_factor_set, None)
+    reading = tm.stage("pipeline.read (rest: options, arrays, matcher, Fleet.concat)",
+                       pipeline.read, [path], AssessOptions(year=YEAR), fs)
+    evaluation = tm.stage("pipeline.evaluate (rest: rooms, meters)", pipeline.evaluate,
+                          reading)
+    report = tm.stage("pipeline.build (report from the ledger)", pipeline.build, evaluation,
+                      fs, reading.fa)
     content = tm.stage("Report.to_json (pydantic)", report.to_json)
     out = Path(tempfile.gettempdir()) / "enrt-profile.json"
     tm.stage("output.write_text (json)", write_text, str(out), content)
@@ -142,7 +146,7 @@ def stage_timers(path: Path) -> tuple[Timers, float, float, int]:
     gc.callbacks.remove(tm.gc_callback)
     tm.stage("render_table (table output only)", render_table, report, color=False,
              max_issues=10)
-    return tm, imports, assess_total, len(fleet)
+    return tm, imports, assess_total, len(reading.fleet)
 
 
 def timers_record(tm: Timers, imports: float, total: float, n: int) -> dict:

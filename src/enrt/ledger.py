@@ -33,6 +33,21 @@ class Lines:
     m_covered: np.ndarray       # (g, k) bool
     u_covered: np.ndarray       # (g, k) bool
 
+    @staticmethod
+    def empty() -> "Lines":
+        z = np.zeros(0)
+        return Lines([], z, z.astype(bool), z[:, None], z[:, None], z[:, None].astype(bool),
+                     z[:, None].astype(bool))
+
+    @staticmethod
+    def whole(names: list[str], im: "Impacts", wm: np.ndarray, wu: np.ndarray) -> "Lines":
+        """The one line of a run without such a column: the run's own covered sums."""
+        covered = np.array([im.phase_covered(k) for k in range(len(im.manufacture))],
+                           dtype=bool).reshape(-1, 2)
+        return Lines(list(names), np.array([im.quantity.sum()]),
+                     np.array([bool(wm.any() or wu.any())]), im.manufacture[None, :],
+                     im.use[None, :], covered[None, :, 0], covered[None, :, 1])
+
     def __add__(self, other: "Lines") -> "Lines":
         names = list(dict.fromkeys([*self.names, *other.names]))
         pos = {n: i for i, n in enumerate(names)}
@@ -139,79 +154,97 @@ def _free_name(name: str, taken: dict) -> str:
 
 def ledger_of(fleet: Fleet, w: Weights, fa: FactorArrays, year: int, n_inputs: int,
               rooms: dict[str, dict] | None = None, method: str = "linear") -> Ledger:
-    """Sum the engine's per-row weights into a ledger (the rows are not kept)."""
+    """Sum the engine's per-row weights into a ledger (the rows are not kept). Sums over
+    a few rows (bought this year, withdrawn) are taken on those rows only."""
     n_c, n_n = len(fa.categories), len(fa.countries)
     i = fleet.input_index.astype(np.int64)
     k_ic = i * n_c + fleet.category
-    k_icn = k_ic * n_n + fleet.country
     q = fleet.quantity
 
-    def by_ic(values=None) -> np.ndarray:
-        return np.bincount(k_ic, weights=values, minlength=n_inputs * n_c).reshape(n_inputs, n_c)
+    def by_ic(values=None, rows=slice(None)) -> np.ndarray:
+        return np.bincount(k_ic[rows], weights=values,
+                           minlength=n_inputs * n_c).reshape(n_inputs, n_c)
+
+    k_icn = k_ic * n_n + fleet.country
 
     def by_icn(values) -> np.ndarray:
         return np.bincount(k_icn, weights=values,
                            minlength=n_inputs * n_c * n_n).reshape(n_inputs, n_c, n_n)
 
-    def by_i(values) -> np.ndarray:
-        return np.bincount(i, weights=values, minlength=n_inputs)
+    def by_i(values: np.ndarray, rows=slice(None)) -> np.ndarray:
+        if n_inputs == 1:                 # one input: a sum is several times cheaper
+            return np.array([float(np.sum(values[rows]))])
+        return np.bincount(i[rows], weights=values[rows], minlength=n_inputs)
 
     dated = ~np.isnat(fleet.purchase)
-    bought = dated & (fleet.purchase >= np.datetime64(f"{year}-01-01")) & \
-        (fleet.purchase <= as_of(year))
-    both = dated & ~np.isnat(fleet.withdrawal)
-    observed = np.where(both, (fleet.withdrawal - fleet.purchase).astype(np.float64) / 365.0, 0.0)
-    second = np.isin(fleet.condition, SECOND_LIFE)
-    priced = ~np.isnan(fleet.spend)
-    spend = np.where(priced, fleet.spend, 0.0)
-    defaults = (np.isnan(fleet.lifetime).astype(np.float64) +
-                sum((src == DEFAULT).astype(np.float64) for src in (
-                    fleet.energy_src, fleet.country_src, fleet.quantity_src,
-                    fleet.condition_src)))
+    bought = np.flatnonzero(dated & (fleet.purchase >= np.datetime64(f"{year}-01-01")) &
+                            (fleet.purchase <= as_of(year)))
+    both = np.flatnonzero(dated & ~np.isnat(fleet.withdrawal))
+    years = (fleet.withdrawal[both] - fleet.purchase[both]).astype(np.float64) / 365.0
+    second = (fleet.condition == SECOND_LIFE[0]) | (fleet.condition == SECOND_LIFE[1])
+    priced = np.flatnonzero(~np.isnan(fleet.spend))
+    priced_second = priced[second[priced]]
+    defaults = np.isnan(fleet.lifetime).view(np.int8).astype(np.int16)
+    for src in (fleet.energy_src, fleet.country_src, fleet.quantity_src, fleet.condition_src):
+        defaults += src == DEFAULT
     room_kwh = np.bincount(fleet.room, weights=w.use, minlength=len(fleet.room_names))
-    return Ledger(
+    quantity, wm = by_ic(q), by_ic(w.manufacture)
+    weight_use, quantity_use = by_icn(w.use), by_icn(q)
+    out = Ledger(
         categories=fa.categories, countries=fa.countries, criteria=fa.criteria,
-        quantity=by_ic(q), rows=by_ic().astype(np.int64), weight_manufacture=by_ic(w.manufacture),
-        weight_use=by_icn(w.use), quantity_use=by_icn(q),
+        quantity=quantity, rows=by_ic().astype(np.int64), weight_manufacture=wm,
+        weight_use=weight_use, quantity_use=quantity_use,
         country_rows=np.bincount(i * n_n + fleet.country, minlength=n_inputs * n_n)
         .reshape(n_inputs, n_n),
-        bought=by_ic(np.where(bought, q * w.lifetime / w.lifetime_eff, 0.0)),
-        lifetime=by_ic(q * w.lifetime), observed=by_ic(q * observed),
-        observed_quantity=by_ic(np.where(both, q, 0.0)),
+        bought=by_ic(q[bought] * w.lifetime[bought] / w.lifetime_eff[bought], bought),
+        lifetime=by_ic(q * w.lifetime), observed=by_ic(q[both] * years, both),
+        observed_quantity=by_ic(q[both], both),
         amortised=by_i(np.where(w.amortised, q, 0.0)), second_life=by_i(np.where(second, q, 0.0)),
-        spend=by_i(spend), spend_second_life=by_i(np.where(second, spend, 0.0)),
-        priced_rows=by_i(priced.astype(np.float64)), dated_rows=by_i(dated.astype(np.float64)),
+        spend=by_i(fleet.spend, priced), spend_second_life=by_i(fleet.spend, priced_second),
+        priced_rows=np.bincount(i[priced], minlength=n_inputs).astype(np.float64), dated_rows=by_i(dated.view(np.int8)),
         defaults=by_i(defaults),
-        entity=_lines(fleet, w, fa, fleet.entity, fleet.entity_names),
-        site=_lines(fleet, w, fa, fleet.site, fleet.site_names),
-        project=_lines(fleet, w, fa, fleet.project, fleet.project_names),
+        entity=Lines.empty(), site=Lines.empty(), project=Lines.empty(),
         room_kwh={name: float(room_kwh[k]) for k, name in enumerate(fleet.room_names) if k},
         rooms=dict(rooms or {}), provenance=provenance(fleet, w, method))
+    whole = None
+    for name in ("entity", "site", "project"):
+        names = getattr(fleet, f"{name}_names")
+        if len(names) == 1:               # one group (no such column): the whole run
+            whole = whole or impacts(out, fa)
+            setattr(out, name, Lines.whole(names, whole, wm, weight_use))
+        else:
+            setattr(out, name, _lines(fleet, w, fa, getattr(fleet, name), names))
+    return out
 
 
 def provenance(fleet: Fleet, w: Weights, method: str) -> dict[str, dict[str, int]]:
     """How many assessed rows took each value from the input, a default or a derivation."""
     def counts(src: np.ndarray) -> dict[str, int]:
-        c = np.bincount(src.astype(np.int64), minlength=3)
-        return {PROVENANCE_NAMES[i]: int(c[i]) for i in (INPUT, DEFAULT, DERIVED)}
+        return {PROVENANCE_NAMES[v]: int(np.count_nonzero(src == v))
+                for v in (INPUT, DEFAULT, DERIVED)}
 
-    lifetime_src = np.where(~np.isnan(fleet.lifetime), INPUT, DEFAULT)
+    given_life = ~np.isnan(fleet.lifetime)
+    lifetime_src = np.where(given_life, INPUT, DEFAULT).astype(np.int8)
     if method == "numecoeval":
-        lifetime_src = np.where(~np.isnat(fleet.purchase), DERIVED, lifetime_src)
-    second = np.isin(fleet.condition, SECOND_LIFE)
+        lifetime_src[~np.isnat(fleet.purchase)] = DERIVED
+    second = np.flatnonzero((fleet.condition == SECOND_LIFE[0]) |
+                            (fleet.condition == SECOND_LIFE[1]))
+    given_pue = ~np.isnan(fleet.pue)
+    unit_pue = w.pue == 1.0
+    n_dated = int(np.count_nonzero(~np.isnat(fleet.purchase)))
+    given_previous = int(np.count_nonzero(~np.isnan(fleet.previous_life[second])))
     return {
         "lifetime": counts(lifetime_src),
         "annual_kwh": counts(fleet.energy_src),
         "country": counts(fleet.country_src),
         "quantity": counts(fleet.quantity_src),
         "condition": counts(fleet.condition_src),
-        "pue": {"input": int((~np.isnan(fleet.pue)).sum()),
-                "default": int((np.isnan(fleet.pue) & (w.pue != 1.0)).sum()),
-                "not_applicable": int((np.isnan(fleet.pue) & (w.pue == 1.0)).sum())},
-        "previous_life": counts(np.where(~np.isnan(fleet.previous_life[second]), INPUT,
-                                         DEFAULT)),
-        "purchase_date": {"input": int((~np.isnat(fleet.purchase)).sum()),
-                          "missing": int(np.isnat(fleet.purchase).sum())},
+        "pue": {"input": int(np.count_nonzero(given_pue)),
+                "default": int(np.count_nonzero(~given_pue & ~unit_pue)),
+                "not_applicable": int(np.count_nonzero(~given_pue & unit_pue))},
+        "previous_life": {"input": given_previous, "default": len(second) - given_previous,
+                          "derived": 0},
+        "purchase_date": {"input": n_dated, "missing": len(fleet) - n_dated},
     }
 
 
