@@ -138,3 +138,20 @@ def test_dash_h_is_help(cli):
     for args in (["-h"], ["assess", "-h"], ["factors", "check", "-h"], ["map", "-h"]):
         res = cli(*args)
         assert res.exit_code == 0 and "Usage" in res.stdout, args
+
+
+def test_flags_show_no_value_type_in_help():
+    """`--strict` takes no value: the help must not print `--strict <bool>`."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    enrt = str(Path(sys.executable).parent / "enrt")
+    for args in (["-h"], ["assess", "-h"], ["factors", "check", "-h"], ["factors", "diff", "-h"],
+                 ["map", "-h"], ["template", "-h"]):
+        out = subprocess.run([enrt, *args], capture_output=True, text=True,
+                             env={**os.environ, "COLUMNS": "120"}).stdout
+        assert "Usage" in out and "<bool>" not in out, args
+    out = subprocess.run([enrt, "assess", "-h"], capture_output=True, text=True,
+                         env={**os.environ, "COLUMNS": "120"}).stdout
+    assert "<table|json>" in out          # options that take a value still show it

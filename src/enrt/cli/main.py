@@ -15,6 +15,23 @@ from .schema import schema
 from .template import template
 from .errors import set_debug
 
+def _flags_without_type() -> None:
+    """Typer's help shows ``<bool>`` beside on/off flags, which reads as if they took a
+    value (``--strict <bool>``); a flag takes none, so its type column stays empty."""
+    option = getattr(typer.core, "TyperOption", None)
+    shown = getattr(option, "display_type_rich", None)
+    if shown is None:
+        return
+
+    def display_type_rich(self, ctx):
+        if self.is_flag and not self.count:
+            return None
+        return shown(self, ctx)
+    option.display_type_rich = display_type_rich
+
+
+_flags_without_type()
+
 app = typer.Typer(name="enrt", no_args_is_help=True, add_completion=False,
                   context_settings={"help_option_names": ["-h", "--help"]},
                   help="Environmental footprint of an organisation's digital equipment "

@@ -14,6 +14,9 @@ CATEGORY_IDS: tuple[str, ...] = (
     "printer_inkjet", "printer_laser", "mfp", "video_projector", "tv_display", "server_rack",
     "server_tower", "nas", "network_switch", "router", "firewall", "wifi_access_point",
     "ip_phone", "videoconference_kit", "docking_station", "external_hdd", "iot_sensor",
+    # added by issue 9 (ids only add, none renamed): their own sourced factors instead of a
+    # neighbour's (a SAN is not a 4-bay NAS, an interactive display not a home TV)
+    "storage_array", "interactive_display", "mfp_a4", "thin_client", "ups", "ip_camera",
 )
 CRITERIA_UNITS: dict[str, str] = {"gwp": "kgCO2e", "adpe": "kgSbeq", "pe": "MJ", "water": "m3"}
 
