@@ -161,3 +161,24 @@ def test_unknown_second_life_rule_is_a_usage_error(tmp_path):
     p = subprocess.run([ENRT, "assess", str(path), "--second-life", "both"],
                        capture_output=True, text=True)
     assert p.returncode == 2 and "unknown second-life rule" in p.stderr
+
+
+def test_disclosures_amortised_at_zero_and_purchase_year_view(tmp_path, tiny_set):
+    """Two laptops bought in 2025 (one new, one refurbished with 2 years of previous use)
+    and one bought in 2019: the purchase-year view is 100 + 100 x 4/(4 + 2) kgCO2e; the
+    2019 one is past its 4 years and counts 0 for manufacture."""
+    from enrt.report.render_table import render_table
+    path = _laptops(tmp_path, [["PC portable", 1, None, "Neuf", None, dt.date(2025, 3, 1)],
+                               ["PC portable", 1, None, "Reconditionné", 2, dt.date(2025, 6, 1)],
+                               ["PC portable", 1, None, "Neuf", None, dt.date(2019, 3, 1)]],
+                    ("Date d'achat",))
+    r = assess([path], factors=tiny_set, year=YEAR)
+    d = {x.code: x for x in r.disclosures}
+    assert d["purchase-year-view"].value == pytest.approx(100 + 100 * 4 / 6)
+    assert d["amortised-zero"].value == 1
+    assert r.totals["gwp"].manufacture == pytest.approx(100 / 4 + 100 / 6)
+    text = render_table(r, color=False, width=200)
+    assert "the devices bought in 2025 embody 166.7 kgCO2e" in text
+    assert "counts 0 for manufacture (1 device(s) in 2025)" in text
+    snap = assess([path], factors=tiny_set, year=YEAR, method="numecoeval")
+    assert "snapshot-method" in {x.code for x in snap.disclosures}

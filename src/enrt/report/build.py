@@ -10,7 +10,8 @@ from ..factors.loader import LoadedFactorSet
 from ..inventory.reader import InputResult
 from ..ledger import Impacts, Ledger, Lines, impacts
 from ..issues import Issue
-from .model import (ActivityLine, Assessment, CategoryLine, CriterionTotal, ElectricityUsed, EntityLine,
+from .model import (ActivityLine, Assessment, CategoryLine, CriterionTotal, Disclosure,
+                    ElectricityUsed, EntityLine,
                     FactorSetRef, InputLine, InputReport, PhaseValues, ProjectLine, Report, SetId,
                     SheetReport, SiteLine, Tool)
 from .indicators import indicators
@@ -75,7 +76,8 @@ def _lines(ls: Lines, crits: tuple[str, ...], key: str, cls,
 
 def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResult],
                  ledger: Ledger, year: int, method: str, org: Organisation,
-                 territory_scope: str | None = None, orgs_differ: bool = False) -> Report:
+                 territory_scope: str | None = None, orgs_differ: bool = False,
+                 second_life: str = "row") -> Report:
     """The report from the ledger (sums, never rows) and the inputs' context."""
     crits = fa.criteria
     model = fs.model
@@ -212,6 +214,7 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
                                      _projects_gwp(ledger.project, fa)),
         indicators=inds,
         provenance=ledger.provenance,
+        disclosures=disclosures(inds, year, method, second_life),
         issues=issues,
         issue_counts={s: sum(1 for i in issues if i.severity == s) for s in SEVERITY_ORDER},
     )
@@ -317,3 +320,35 @@ def _projects_gwp(ls: Lines, fa: FactorArrays) -> float:
     """gwp of the rows tagged with a connected-territory project (code 0 = none)."""
     k = fa.criteria.index("gwp")
     return float(ls.manufacture[1:, k].sum() + ls.use[1:, k].sum())
+
+
+def disclosures(inds: dict, year: int, method: str, second_life: str) -> list[Disclosure]:
+    """What the annual figure counts, stated beside it (GHG Protocol-style disclosures)."""
+    out = []
+    amortised = inds["fully_amortised_units"]["value"] or 0.0
+    if method == "linear":
+        out.append(Disclosure(
+            code="amortised-zero", value=amortised, unit="units",
+            text=f"Manufacture is spread over each device's lifetime: a device past its "
+                 f"lifetime counts 0 for manufacture ({amortised:g} device(s) in {year}); it "
+                 "still counts for use."))
+    else:
+        out.append(Disclosure(
+            code="snapshot-method", text="Method numecoeval is a snapshot: every device in "
+            "service is charged its embodied impact divided by its age, so yearly figures "
+            "added up exceed the embodied impact; do not add or compare years with it."))
+    bought = inds["purchase_year_embodied_gwp_kg"]["value"]
+    out.append(Disclosure(
+        code="purchase-year-view", value=bought, unit="kgCO2e",
+        text=f"Purchase-year view (GHG Protocol scope 3, category 2): the devices bought in "
+             f"{year} embody {bought:_.1f} kgCO2e, counted whole in their purchase year; the "
+             "annual figure spreads it over their lifetimes instead and is not this sum."
+             .replace("_", " ") if bought is not None else
+        "Purchase-year view (GHG Protocol scope 3, category 2): not computed, the inventory "
+        "gives no purchase dates."))
+    out.append(Disclosure(
+        code="second-life-rule", text="Refurbished or reused devices: lifetime + the previous "
+        "use the row gives (0 when it gives none, as the ADEME RCP rules)" if second_life ==
+        "row" else "Refurbished or reused devices: the RCP fleet formula, each category's "
+        "lifetime + previous use × its share of refurbished or reused units"))
+    return out

@@ -150,6 +150,16 @@ class SiteLine(BaseModel):
     criteria: dict[str, PhaseValues]
 
 
+class Disclosure(BaseModel):
+    """A convention of the method that changes how a figure reads (carbon-accounting
+    disclosures): what the annual figure counts, and what it does not."""
+
+    code: str
+    text: str
+    value: float | None = None
+    unit: str | None = None
+
+
 class Report(BaseModel):
     schema_version: str = "1"
     tool: Tool
@@ -173,6 +183,9 @@ class Report(BaseModel):
     practices: dict | None = None
     indicators: dict[str, dict] = Field(default_factory=dict)
     provenance: dict[str, dict[str, int]] = Field(default_factory=dict)
+    disclosures: list[Disclosure] = Field(default_factory=list, description=(
+        "conventions of the method: amortised devices at zero, the purchase-year view, the "
+        "snapshot method, the refurbished rule"))
     issues: list[Issue]
     issue_counts: dict[str, int]
 

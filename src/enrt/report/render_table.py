@@ -75,6 +75,8 @@ def render_table(report: Report, color: bool = True, width: int = 110,
         t.add_row(cell(k), cell(v.unit), fmt(v.manufacture), fmt(v.use), fmt(v.services),
                   total_text(v), cell(", ".join(v.not_covered) or "—"))
     con.print(t)
+    for d in report.disclosures:
+        con.print(safe(f"· {d.text}"))
     if report.activities:
         t = Table(title="Hosted services, network and prestations (gwp, kgCO2e/year)",
                   title_justify="left")
