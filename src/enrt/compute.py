@@ -98,7 +98,7 @@ def previous_use(fleet: Fleet, fa: FactorArrays, rule: str = "row") -> np.ndarra
     i.e. A × the refurbished share of the category."""
     cat = fleet.category
     previous = np.where(np.isnan(fleet.previous_life), fa.previous_life[cat], fleet.previous_life)
-    second = np.isin(fleet.condition, SECOND_LIFE)
+    second = (fleet.condition == SECOND_LIFE[0]) | (fleet.condition == SECOND_LIFE[1])
     added = np.where(second, previous, 0.0)
     if rule == "row":
         return added
