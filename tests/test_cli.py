@@ -108,7 +108,7 @@ def test_factors_show_json(cli):
     laptop = data["categories"]["laptop"]
     assert {"lifetime_years", "annual_kwh", "manufacture", "previous_life_years",
             "datacenter", "aliases"} <= set(laptop)
-    assert len(data["categories"]) == 24
+    assert len(data["categories"]) == 30
 
 
 def test_factors_show_table_and_path(cli, tiny_set):

@@ -20,7 +20,7 @@ def matcher():
     ("PC portable", "laptop"), ("Ordinateur portable", "laptop"), ("laptop", "laptop"),
     ("PC PORTABLE Dell Latitude 5440", "laptop"), ("Unité centrale", "desktop"),
     ("Poste fixe", "desktop"), ("Ecran 24 pouces", "monitor"), ("Écran 27\"", "monitor"),
-    ("Copieur", "mfp"), ("Imprimante multifonction", "mfp"), ("Imprimante", "printer_laser"),
+    ("Copieur", "mfp"), ("Imprimante multifonction", "mfp_a4"), ("Imprimante", "printer_laser"),
     ("Borne WiFi", "wifi_access_point"), ("Switch 48 ports", "network_switch"),
     ("Pare-feu", "firewall"), ("Téléphone IP", "ip_phone"),
     ("Station d'accueil", "docking_station"), ("Capteur connecté", "iot_sensor"),
@@ -48,5 +48,5 @@ def test_unrelated_label_is_rejected_not_guessed(matcher):
 
 def test_every_category_has_aliases():
     fs = load_factor_set()
-    assert len(fs.model.categories) == 24
+    assert len(fs.model.categories) == 30
     assert all(len(c.aliases) >= 3 for c in fs.model.categories.values())

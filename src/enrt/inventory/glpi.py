@@ -7,9 +7,11 @@ Type, Modèle, (Système d'exploitation - Nom, Firmware,) Dernière modification
 Composants - Processeur); the Global view ("Parc > Global") has Nom, Entité, Statut and
 "Type d'élément" ("Ordinateur", "Moniteur", "Matériel réseau", "Périphérique",
 "Téléphone", "Imprimante"; English UI: "Computers", "Monitors", "Network devices",
-"Devices", "Phones", "Printers"). GLPI ships no default types or statuses: they are the
-site's own words, except the computer types its native inventory creates (SMBIOS chassis
-names such as "Laptop", "Notebook", "Desktop", "Mini Tower", or the hypervisor of a VM).
+"Devices", "Phones", "Printers"); the data-centre module adds "Équipement passif" /
+"Passive device" (PassiveDCEquipment), where a UPS may be filed. GLPI ships no default
+types or statuses: they are the site's own words, except the computer types its native
+inventory creates (SMBIOS chassis names such as "Laptop", "Notebook", "Desktop", "Mini
+Tower", or the hypervisor of a VM).
 
 GLPI lists one class per view ("Parc > Ordinateurs", "Moniteurs", "Matériel réseau",
 "Téléphones", "Imprimantes", "Périphériques"); the "Type" column then holds the site's
@@ -25,8 +27,8 @@ from __future__ import annotations
 from ..normalize import fold
 from .labels import AMBIGUOUS, NO_CATEGORY as NO_CATEGORY_CODE, UNKNOWN
 
-COMPUTER, MONITOR, NETWORK, PHONE, PRINTER, PERIPHERAL = (
-    "computer", "monitor", "network", "phone", "printer", "peripheral")
+COMPUTER, MONITOR, NETWORK, PHONE, PRINTER, PERIPHERAL, PASSIVE = (
+    "computer", "monitor", "network", "phone", "printer", "peripheral", "passive")
 VIRTUAL = -7            # a virtual machine listed among computers: not a physical device
 
 # class names in GLPI's French and English UI (item type column, sheet or file names)
@@ -39,6 +41,8 @@ CLASS_WORDS = {
     PRINTER: ["imprimante", "imprimantes", "printer", "printers"],
     PERIPHERAL: ["peripherique", "peripheriques", "device", "devices", "peripheral",
                  "peripherals"],
+    PASSIVE: ["equipement passif", "equipements passifs", "passive device", "passive devices",
+              "passivedcequipment"],
 }
 # item types of the Global view that are not physical equipment
 NOT_EQUIPMENT = {"licence", "licences", "license", "licenses", "certificat", "certificats",
@@ -70,16 +74,22 @@ SUBTYPES = {
               "routeur": "router", "router": "router", "pare feu": "firewall",
               "firewall": "firewall", "borne wifi": "wifi_access_point",
               "point d acces": "wifi_access_point", "access point": "wifi_access_point",
-              "wifi": "wifi_access_point", None: "network_switch"},
+              "wifi": "wifi_access_point",
+              # a camera filed as a network device is an IP camera, not a webcam
+              "camera": "ip_camera", "cameras": "ip_camera", "camera reseau": "ip_camera",
+              None: "network_switch"},
     PHONE: {"smartphone": "smartphone", "mobile": "smartphone", "portable": "smartphone",
             "telephone mobile": "smartphone", "telephone portable": "smartphone",
             "fixe": "ip_phone", "telephone ip": "ip_phone", "ip": "ip_phone", "voip": "ip_phone",
             "ip phone": "ip_phone", "desk phone": "ip_phone", None: "ip_phone"},
+    # a bare "Multifonction" is the copier (mfp); "Multifonction A4", "Imprimante
+    # multifonction" reach the A4 machine (mfp_a4) through the factor set's aliases
     PRINTER: {"multifonction": "mfp", "multifonctions": "mfp", "copieur": "mfp",
               "photocopieur": "mfp", "mfp": "mfp", "multifunction": "mfp",
               "jet d encre": "printer_inkjet", "inkjet": "printer_inkjet",
               "laser": "printer_laser", None: "printer_laser"},
     PERIPHERAL: {},
+    PASSIVE: {},          # UPSs, patch panels…: the factor set's aliases decide
 }
 # every monitor, printer or phone sub-type stays in its class ("LCD", "24 pouces")
 CLASS_DEFAULT_FOR_ANY = {MONITOR: "monitor", PRINTER: "printer_laser", PHONE: "ip_phone"}

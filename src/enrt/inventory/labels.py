@@ -37,7 +37,7 @@ def mentions_total(label: object) -> bool:
 # to the nearest-looking category ("Onduleur" is not a "routeur").
 NO_CATEGORY_WORDS: dict[str, list[str]] = {
     "UPS": ["onduleur", "onduleurs", "ups", "alimentation sans interruption", "asi"],
-    "camera": ["camera", "cameras", "caméra", "caméras", "videoprotection", "vidéoprotection",
+    "camera other than a network one (write 'caméra IP' for that)": ["camera", "cameras", "caméra", "caméras", "videoprotection", "vidéoprotection",
                "videosurveillance", "vidéosurveillance", "cctv", "camera ip", "webcam",
                "appareil photo", "nvr", "enregistreur video"],
     "keyboard or mouse": ["clavier", "claviers", "souris", "keyboard", "mouse", "pave numerique",
