@@ -4,31 +4,21 @@ ones the page describes."""
 from __future__ import annotations
 
 import json
-import re
 import shlex
-import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from .conftest import EXAMPLES, REPO
+from .conftest import REPO
+from .docs_blocks import ENRT, commands, make_workdir
 
-ENRT = Path(sys.executable).parent / "enrt"
 PAGE = REPO / "docs" / "real-inventories.md"
-
-
-def commands(page: Path) -> list[str]:
-    blocks = re.findall(r"```sh\n(.*?)```", page.read_text(encoding="utf-8"), re.S)
-    return [line for b in blocks for line in b.splitlines() if line.startswith("enrt ")]
 
 
 @pytest.fixture(scope="module")
 def ran(tmp_path_factory):
     """Run the page's commands in order (a later one may use an earlier one's output)."""
-    where = tmp_path_factory.mktemp("docs")
-    shutil.copytree(EXAMPLES, where / "examples")
+    where = make_workdir(tmp_path_factory.mktemp("docs"))
     out = {}
     for cmd in commands(PAGE):
         args = shlex.split(cmd)
