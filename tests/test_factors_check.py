@@ -170,3 +170,15 @@ def test_a_yaml_trap_is_reported_once_with_its_fix(tmp_path):
     import yaml
     example = fix.split("e.g. ")[1].split(" ")[0]
     assert isinstance(yaml.safe_load(f"v: {example}")["v"], float)    # the fix really works
+
+
+def test_a_finding_without_a_line_names_the_file_alone(tmp_path, cli):
+    """An overlay whose base set is broken: the finding has no line of the overlay, and
+    the line reads 'file: error: …', not 'file:: error: …'."""
+    (tmp_path / "base.yaml").write_text("schema_version: 1\nid: [\n", encoding="utf-8")
+    overlay = tmp_path / "overlay.yaml"
+    overlay.write_text("schema_version: 1\nid: o\nversion: '1'\nextends: base.yaml\n",
+                       encoding="utf-8")
+    res = cli("factors", "check", str(overlay))
+    assert res.exit_code == 1
+    assert f"{overlay}: error: extends:" in res.stdout and "::" not in res.stdout

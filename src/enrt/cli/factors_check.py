@@ -62,7 +62,7 @@ def check(
                                     "errors": errors, "findings": rows},
                                    indent=2, ensure_ascii=False, allow_nan=False) + "\n")
     else:
-        lines = [f"{r['file']}:{r['line'] or ''}: {r['severity']}: {r['path'] or '(file)'}: "
+        lines = [f"{_where(r)}: {r['severity']}: {r['path'] or '(file)'}: "
                  f"{r['message']} [{r['code']}]\n    fix: {r['fix']}" for r in rows]
         warnings = len(rows) - errors
         lines.append(f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s)")
@@ -73,3 +73,8 @@ def check(
         raise typer.Exit(EXIT_USAGE)
     if errors:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _where(r: dict) -> str:
+    """file:line, or the file alone when the finding has no line (not ``file::``)."""
+    return f"{r['file']}:{r['line']}" if r["line"] else r["file"]
