@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields
 import numpy as np
 
 DEFAULT, INPUT, DERIVED = 0, 1, 2
-LABELLED = ("entity", "site", "room", "project")     # free-text columns kept as codes
+LABELLED = ("entity", "site", "room", "project", "sheet")   # text kept as codes + names
 PROVENANCE_NAMES = ("default", "input", "derived")
 NEW, REFURBISHED, REUSED, REASSIGNED = 0, 1, 2, 3
 SECOND_LIFE = (REFURBISHED, REUSED)     # acquired second-hand: previous use A applies
@@ -40,10 +40,12 @@ class Fleet:
     room: np.ndarray           # int32, index into room_names (0 = none)
     input_index: np.ndarray    # int16, which input file
     row_number: np.ndarray     # int32, 1-based spreadsheet row
+    sheet: np.ndarray          # int32, index into sheet_names (0 = a CSV, no sheet)
     entity_names: list[str] = field(default_factory=lambda: [""])
     site_names: list[str] = field(default_factory=lambda: [""])
     project_names: list[str] = field(default_factory=lambda: [""])
     room_names: list[str] = field(default_factory=lambda: [""])
+    sheet_names: list[str] = field(default_factory=lambda: [""])
 
     def __len__(self) -> int:
         return len(self.category)
@@ -67,7 +69,7 @@ class Fleet:
             "entity": np.zeros(n, np.int32), "site": np.zeros(n, np.int32),
             "project": np.zeros(n, np.int32), "spend": np.full(n, np.nan),
             "room": np.zeros(n, np.int32), "input_index": np.zeros(n, np.int16),
-            "row_number": np.zeros(n, np.int32),
+            "row_number": np.zeros(n, np.int32), "sheet": np.zeros(n, np.int32),
         }
         blank.update(columns)
         return cls(**blank)

@@ -29,6 +29,7 @@ from .inventory.organisation import Organisation
 from .inventory.reader import file_sha256
 from .issues import Issue
 from .ledger import Ledger, ledger_of
+from .rows import RowTable, row_table
 from .normalize import fold
 from .options import AssessOptions
 from .report.build import build_report
@@ -65,6 +66,7 @@ class Evaluation:
     options: AssessOptions
     read_options: ReadOptions
     mapping_ref: dict | None = None
+    rows: RowTable | None = None       # every assessed row, when a format lists them
 
 
 def factor_set(factors: str | Path | LoadedFactorSet | None) -> LoadedFactorSet:
@@ -99,9 +101,11 @@ def read(inputs: Sequence[str | Path], options: AssessOptions | None = None,
                    fleet=Fleet.concat([r.fleet for r in results]))
 
 
-def evaluate(reading: Reading, fa: FactorArrays | None = None) -> Evaluation:
+def evaluate(reading: Reading, fa: FactorArrays | None = None, keep_rows: bool = False
+             ) -> Evaluation:
     """The engine on the rows; ``fa`` replaces the reading's arrays (same categories and
-    countries), e.g. a factor set with one value changed."""
+    countries), e.g. a factor set with one value changed. ``keep_rows`` keeps a table of
+    every assessed row (for the row-level formats)."""
     fa = reading.fa if fa is None else fa
     fleet, year, opts = reading.fleet, reading.year, reading.options
     weights = row_weights(fleet, fa, year, opts.method, opts.second_life)
@@ -120,9 +124,11 @@ def evaluate(reading: Reading, fa: FactorArrays | None = None) -> Evaluation:
             if (i, key) not in named:
                 rooms[key] = {"kwh_estimated": 0.0, "kwh_measured": kwh, "measured_how": None}
     ledger = ledger_of(fleet, weights, fa, year, len(results), rooms, opts.method)
+    rows = row_table(fleet, weights, fa, [r.path for r in results], opts.method) \
+        if keep_rows else None
     return Evaluation(ledger=ledger, inputs=[replace(r, fleet=None) for r in results],
                       year=year, options=opts, read_options=reading.read_options,
-                      mapping_ref=reading.mapping_ref)
+                      mapping_ref=reading.mapping_ref, rows=rows)
 
 
 def build(evaluation: Evaluation, fs: LoadedFactorSet, fa: FactorArrays | None = None
@@ -144,8 +150,16 @@ def build(evaluation: Evaluation, fs: LoadedFactorSet, fa: FactorArrays | None =
 def run(inputs: Sequence[str | Path], options: AssessOptions | None = None,
         factors: str | Path | LoadedFactorSet | None = None) -> Report:
     """read -> evaluate -> build."""
+    return run_with_rows(inputs, options, factors)[0]
+
+
+def run_with_rows(inputs: Sequence[str | Path], options: AssessOptions | None = None,
+                  factors: str | Path | LoadedFactorSet | None = None,
+                  keep_rows: bool = False) -> tuple[Report, RowTable | None]:
+    """read -> evaluate -> build, and the table of assessed rows when asked."""
     reading = read(inputs, options, factors)
-    return build(evaluate(reading), reading.fs, reading.fa)
+    evaluation = evaluate(reading, keep_rows=keep_rows)
+    return build(evaluation, reading.fs, reading.fa), evaluation.rows
 
 
 def read_options(options: AssessOptions, fs: LoadedFactorSet) -> tuple[ReadOptions, dict | None]:

@@ -223,6 +223,8 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext,
         input_index=np.full(int(keep.sum()), ctx.input_index, dtype=np.int16),
         row_number=row_numbers[keep].astype(np.int32),
         room_names=rooms[1],
+        sheet=np.full(int(keep.sum()), 1 if ctx.sheet else 0, dtype=np.int32),
+        sheet_names=["", ctx.sheet] if ctx.sheet else [""],
     )
     fleet.spend = np.where(np.isnan(amount), unit_price * quantity, amount)[keep]
     for fname in ("entity", "site", "project"):
