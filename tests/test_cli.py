@@ -44,7 +44,7 @@ def test_failed_run_leaves_no_output_file(cli, tmp_path):
 
 
 def test_unknown_output_extension_is_usage_error(cli, tmp_path):
-    res = cli("assess", XLSX, "-o", tmp_path / "bilan.pdf")
+    res = cli("assess", XLSX, "-o", tmp_path / "bilan.docx")
     assert res.exit_code == 2
     assert "Error: cannot tell the report format" in res.stderr and "Hint:" in res.stderr
 

@@ -103,8 +103,18 @@ def write_text(target: str, content: str) -> None:
 
 
 def write_bytes(target: str | os.PathLike, data: bytes) -> None:
-    """Write ``data`` to ``target``: atomically onto a regular file or a new path, directly
-    onto a device, FIFO or socket (see the module docstring)."""
+    """Write ``data`` to ``target`` ('-' = stdout): atomically onto a regular file or a new
+    path, directly onto a device, FIFO or socket (see the module docstring)."""
+    if target == "-":
+        out = getattr(sys.stdout, "buffer", None)
+        if out is None:                          # a text-only stream (embedding, tests)
+            sys.stdout.write(data.decode("utf-8", errors="replace"))
+        else:
+            sys.stdout.flush()
+            out.write(data)
+            out.flush()
+        sys.stdout.flush()
+        return
     shown = os.fspath(target)
     if not shown:
         raise OutputError("the output path is empty",

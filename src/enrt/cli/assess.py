@@ -1,20 +1,23 @@
 """``enrt assess``: inventory files -> footprint report."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import typer
 
 from ..errors import UsageError
+from ..i18n import check_lang
 from ..inventory.organisation import Organisation
 from ..options import AssessOptions
-from ..output import refuse_inputs, write_text
-from ..pipeline import run
-from ..report.render_table import render_table, render_summary
+from ..output import refuse_inputs, write_bytes
+from ..pipeline import run_with_rows
+from ..report.render import BINARY, NEEDS_ROWS, RenderContext, format_for, render
+from ..report.render_table import render_summary
 from .errors import EXIT_FINDINGS, handle_errors
-from .options import (FORMAT_BY_SUFFIX, CountryOpt, CountStockOpt, FactorsOpt, Format, FormatOpt,
-                      IncludeHiddenOpt, MappingOpt, OutputOpt)
+from .options import (CountryOpt, CountStockOpt, FactorsOpt, IncludeHiddenOpt, LangOpt,
+                      MappingOpt, OutputOpt, ReportFormatOpt)
 
 
 VERBOSE_ISSUES = 5000     # --verbose lists this many; beyond, the JSON report has them all
@@ -30,7 +33,8 @@ def assess(
     second_life: str = typer.Option("row", "--second-life", metavar="row|fleet",
                                     help="Previous use of refurbished/reused devices: per row "
                                          "(default) or the RCP fleet formula."),
-    fmt: Format = FormatOpt,
+    fmt: str = ReportFormatOpt,
+    lang: str = LangOpt,
     output: str = OutputOpt,
     strict: bool = typer.Option(False, "--strict",
                                 help="Exit 1 when any error-level issue is found."),
@@ -50,34 +54,26 @@ def assess(
     include_hidden: bool = IncludeHiddenOpt,
 ) -> None:
     """Compute the annual footprint of the equipment listed in INPUT files."""
-    fmt = fmt or _format_from_output(output)
+    fmt = format_for(output, fmt)
+    lang = check_lang(lang)
+    if fmt in BINARY and output == "-" and sys.stdout.isatty():
+        raise UsageError(f"a {fmt} report is a binary file, not for the terminal",
+                         hint=f"write it to a file: -o rapport.{fmt}")
     refuse_inputs(output, [*inputs, mapping, factors])
     org = Organisation(name=name, agents=agents, population=population,
                        given_by={k: "command line" for k, v in (("name", name), ("agents", agents),
                                  ("population", population)) if v is not None})
-    report = run(inputs, AssessOptions(
+    report, rows = run_with_rows(inputs, AssessOptions(
         year=year, method=method, second_life=second_life, organisation=org,
         territory_scope=territory_scope, count_stock=count_stock, include_hidden=include_hidden,
-        country=country, mapping=mapping), factors)
-    if fmt is Format.json:
-        content = report.to_json()
-    else:
-        content = render_table(report, color=output == "-" and sys.stdout.isatty(),
-                               max_issues=VERBOSE_ISSUES if verbose else 10)
-    write_text(output, content)
-    if not quiet and (fmt is Format.json or output != "-"):
+        country=country, mapping=mapping), factors, keep_rows=fmt in NEEDS_ROWS)
+    to_tty = output == "-" and sys.stdout.isatty()
+    ctx = RenderContext(lang=lang, color=to_tty and not os.environ.get("NO_COLOR"),
+                        max_issues=VERBOSE_ISSUES if verbose else 10, rows=rows)
+    write_bytes(output, render(report, fmt, ctx))
+    if not quiet and (fmt != "table" or output != "-"):
         typer.echo(render_summary(report), err=True)
     if any(i.code in ("nothing-assessed", "no-equipment-table") for i in report.issues):
         raise typer.Exit(EXIT_FINDINGS)           # an input gave nothing: never a success
     if strict and report.issue_counts.get("error", 0):
         raise typer.Exit(EXIT_FINDINGS)
-
-
-def _format_from_output(output: str) -> Format:
-    if output == "-":
-        return Format.table
-    suffix = Path(output).suffix.lower()
-    if suffix in FORMAT_BY_SUFFIX:
-        return FORMAT_BY_SUFFIX[suffix]
-    raise UsageError(f"cannot tell the report format from {output!r}",
-                     hint="use -o report.json or -o report.txt, or give --format json|table")

@@ -11,7 +11,13 @@ class Format(str, Enum):
     json = "json"
 
 
-FORMAT_BY_SUFFIX = {".json": Format.json, ".txt": Format.table}
+REPORT_FORMATS = "table|json|csv|xlsx|md|html|pdf"
+ReportFormatOpt = typer.Option(None, "--format", "-f", metavar=REPORT_FORMATS,
+                               help="Report format; default from the -o extension (.json, "
+                                    ".xlsx, .html, .pdf, .md, .csv, .txt), else table.")
+LangOpt = typer.Option(None, "--lang", metavar="fr|en",
+                       help="Language of the human formats (default: from LANG/LC_ALL, "
+                            "French when it starts with fr, else English).")
 
 FactorsOpt = typer.Option(None, "--factors", metavar="ID|PATH",
                           help="Factor set id (see 'enrt factors show') or YAML file.")

@@ -125,6 +125,7 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
             crit[k] = PhaseValues(manufacture=m, use=u,
                                   total=None if m is None or u is None else m + u)
         by_category.append(CategoryLine(category=cid, label=model.categories[cid].label_fr,
+                                        label_en=model.categories[cid].label_en,
                                         quantity=float(whole.quantity[c]),
                                         rows=int(rows_per_cat[c]), gwp=crit["gwp"],
                                         criteria=crit))
@@ -191,11 +192,15 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
         for key in PER_AGENT:
             inds[key]["missing"] = "the inputs are different organisations: see by_input"
 
+    electricity = _electricity_used(fs, fa, ledger, year)
     return Report(
         tool=Tool(version=__version__),
         factor_set=FactorSetRef(id=model.id, version=model.version, sha256=fs.sha256,
                                 title=model.title, extends=_bases(fs), default_pue=fa.default_pue,
-                                electricity=_electricity_used(fs, fa, ledger, year)),
+                                electricity=electricity,
+                                sources=_sources_cited(model, [c.category for c in by_category],
+                                                       [a.activity for a in activities],
+                                                       electricity)),
         assessment=Assessment(year=year, as_of=str(as_of(year)), method=method),
         inputs=inputs,
         by_input=_by_input(results, inputs, ledger, fa, crits, model, org,
@@ -352,3 +357,20 @@ def disclosures(inds: dict, year: int, method: str, second_life: str) -> list[Di
         "row" else "Refurbished or reused devices: the RCP fleet formula, each category's "
         "lifetime + previous use × its share of refurbished or reused units"))
     return out
+
+
+def _sources_cited(model, categories: list[str], activities: list[str],
+                   electricity: dict) -> dict[str, dict]:
+    """The sources behind the values used: the categories and services present, the
+    electricity figures used, the default PUE."""
+    cited: set[str] = {model.defaults.pue.source}
+    for cid in categories:
+        c = model.categories[cid]
+        cited |= {c.lifetime_years.source, c.annual_kwh.source, c.previous_life_years.source,
+                  *(v.source for v in c.manufacture.values())}
+    for aid in activities:
+        cited |= {v.source for v in model.activities[aid].factors.values()}
+    cited |= {v.source for per_k in electricity.values() for v in per_k.values()}
+    return {sid: {"title": s.title, "publisher": getattr(s, "publisher", None),
+                  "url": getattr(s, "url", None)}
+            for sid, s in sorted(model.sources.items()) if sid in cited}

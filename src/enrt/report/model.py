@@ -39,6 +39,9 @@ class FactorSetRef(SetId):
                                  description="sets this overlay extends, nearest first")
     default_pue: float
     electricity: dict[str, dict[str, ElectricityUsed]] = Field(default_factory=dict)
+    sources: dict[str, dict] = Field(default_factory=dict, description=(
+        "the factor set's sources cited by the values this report used: id -> title, "
+        "publisher, url"))
 
 
 class Assessment(BaseModel):
@@ -112,6 +115,7 @@ class CriterionTotal(PhaseValues):
 class CategoryLine(BaseModel):
     category: str
     label: str | None
+    label_en: str | None = None
     quantity: float
     rows: int
     gwp: PhaseValues
