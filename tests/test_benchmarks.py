@@ -46,3 +46,8 @@ def test_end_to_end_benchmark_quick(tmp_path, only):
 def test_label_benchmark_quick(tmp_path):
     out = _run(tmp_path, "bench_labels.py", "--rows", "500", "--runs", "1")
     assert "500 distinct unknown labels" in out and "us per distinct unknown label" in out
+
+
+def test_render_benchmark_quick(tmp_path):
+    out = _run(tmp_path, "bench_render.py", "--runs", "1")
+    assert "In process" in out and "End to end" in out and "table" in out
