@@ -176,6 +176,80 @@ INDICATORS: dict[str, tuple[str, str]] = {
     "server_rooms": ("Salles serveurs", "Server rooms"),
 }
 
+# indicator id -> how it is computed (French, English): the human formats' column "How"
+INDICATOR_HOW: dict[str, tuple[str, str]] = {
+    "gwp_per_agent_kg": ("empreinte carbone totale / nombre d'agents",
+                         "gwp total / number of agents"),
+    "equipment_per_agent": ("nombre d'équipements / nombre d'agents",
+                            "total quantity / number of agents"),
+    "workstations_per_agent": ("portables + fixes + tout-en-un / nombre d'agents",
+                               "laptops + desktops + all-in-ones / agents"),
+    "manufacture_share_gwp": ("fabrication / total de l'empreinte carbone",
+                              "gwp manufacture / gwp total"),
+    "fully_amortised_units": ("équipements dont l'année d'achat + la durée de vie est "
+                              "dépassée (méthode linéaire)", "devices whose purchase year + "
+                              "lifetime is past (linear method)"),
+    "purchase_year_embodied_gwp_kg": ("fabrication des équipements achetés dans l'année, "
+                                      "comptée en entier cette année-là (vue GHG Protocol, "
+                                      "scope 3 catégorie 2)", "embodied gwp of the year's "
+                                      "purchases, counted whole in that year (GHG Protocol "
+                                      "scope 3 category 2 view)"),
+    "refurbished_or_reused_share_by_count": ("équipements reconditionnés ou de réemploi / "
+                                             "nombre d'équipements",
+                                             "refurbished or reused units / all units"),
+    "refurbished_or_reused_share_by_spend": ("dépense en reconditionné ou réemploi / dépense "
+                                             "des lignes ayant un prix (objectif AGEC 20 %)",
+                                             "spend on refurbished or reused / spend on priced "
+                                             "rows (AGEC target 20 %)"),
+    "defaults_share": ("valeurs prises par défaut / valeurs nécessaires (durée de vie, kWh, "
+                       "pays, quantité, état)", "values taken from defaults / values needed "
+                       "(lifetime, kWh, country, quantity, condition)"),
+}
+# what to give for an indicator that cannot be computed, by the English text the report holds
+MISSING: dict[str, tuple[str, str]] = {
+    "give the number of agents (Organisation sheet or --agents N)":
+        ("indiquez le nombre d'agents (feuille Organisation ou --agents N)",
+         "give the number of agents (Organisation sheet or --agents N)"),
+    "give purchase dates": ("indiquez les dates d'achat", "give purchase dates"),
+    "give a 'Prix unitaire' or 'Montant' column":
+        ("ajoutez une colonne « Prix unitaire » ou « Montant »",
+         "give a 'Prix unitaire' or 'Montant' column"),
+    "the inputs are different organisations: see by_input":
+        ("les fichiers sont des organisations différentes : voir le détail par fichier",
+         "the inputs are different organisations: see by_input"),
+}
+# disclosure code -> text (French, English); {value} and {year} filled from the report
+DISCLOSURES: dict[str, tuple[str, str]] = {
+    "amortised-zero": ("La fabrication est répartie sur la durée de vie de chaque équipement : "
+                       "au-delà, elle compte 0 ({value} équipement(s) en {year}) ; "
+                       "l'utilisation reste comptée.",
+                       "Manufacture is spread over each device's lifetime: past it, it counts "
+                       "0 ({value} device(s) in {year}); use still counts."),
+    "snapshot-method": ("La méthode numecoeval est une photographie : chaque équipement porte "
+                        "sa fabrication divisée par son âge ; les années ne s'additionnent ni "
+                        "ne se comparent.", "Method numecoeval is a snapshot: each device "
+                        "carries its embodied impact divided by its age; years neither add up "
+                        "nor compare."),
+    "purchase-year-view": ("Vue année d'achat (GHG Protocol, scope 3 catégorie 2) : les "
+                           "équipements achetés en {year} représentent {value} de fabrication, "
+                           "comptée en entier ; le chiffre annuel la répartit sur leur durée "
+                           "de vie.", "Purchase-year view (GHG Protocol scope 3 category 2): "
+                           "the devices bought in {year} embody {value}, counted whole; the "
+                           "annual figure spreads it over their lifetimes."),
+    "purchase-year-view.none": ("Vue année d'achat : non calculée, l'inventaire ne donne pas "
+                                "de dates d'achat.", "Purchase-year view: not computed, the "
+                                "inventory gives no purchase dates."),
+    "second-life-rule.row": ("Reconditionné ou réemploi : durée de vie + durée d'usage amont "
+                             "donnée par la ligne (0 sinon, règle du RCP ADEME).",
+                             "Refurbished or reused: lifetime + the previous use the row gives "
+                             "(0 otherwise, the ADEME RCP rule)."),
+    "second-life-rule.fleet": ("Reconditionné ou réemploi : formule de parc du RCP ADEME "
+                               "(durée de vie + usage amont × part de reconditionné de la "
+                               "catégorie).", "Refurbished or reused: the ADEME RCP fleet "
+                               "formula (lifetime + previous use × the category's refurbished "
+                               "share)."),
+}
+
 CRITERIA: dict[str, tuple[str, str]] = {
     "gwp": ("Changement climatique", "Climate change"),
     "adpe": ("Épuisement des ressources abiotiques (minéraux, métaux)",
@@ -199,6 +273,19 @@ def t(key: str, lang: str, **values) -> str:
     """The text ``key`` in ``lang``, placeholders filled."""
     text = _pick(TEXT[key], lang)
     return text.format(**values) if values else text
+
+
+def indicator_how(key: str, english: str, lang: str) -> str:
+    return _pick(INDICATOR_HOW[key], lang) if key in INDICATOR_HOW else english
+
+
+def missing_text(english: str, lang: str) -> str:
+    return _pick(MISSING[english], lang) if english in MISSING else english
+
+
+def disclosure_text(code: str, lang: str, value: str = "", year: int | str = "") -> str:
+    return _pick(DISCLOSURES[code], lang).format(value=value, year=year) \
+        if code in DISCLOSURES else code
 
 
 def indicator_label(key: str, lang: str) -> str:

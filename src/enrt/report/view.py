@@ -185,8 +185,12 @@ def _tables(report: Report, lang: str, total: float) -> list[Table]:
         if ind.get("value") is None and not ind.get("missing"):
             continue
         unit = ind.get("unit", "")
-        rows.append([indicator_label(key, lang), ind.get("value"),
-                     unit_label(unit, lang), ind.get("missing") or ind.get("how")])
+        value = ind.get("value")
+        if unit == "ratio" and value is not None:
+            value = 100 * value                   # shown as a percentage, unit "%"
+        rows.append([indicator_label(key, lang), value, unit_label(unit, lang),
+                     i18n.missing_text(ind["missing"], lang) if ind.get("missing")
+                     else i18n.indicator_how(key, ind.get("how", ""), lang)])
     out.append(Table("indicators", L("indicators"),
                      [Column(L("col_indicator")), Column(L("col_value"), "number"),
                       Column(L("col_unit")), Column(L("col_how"))], rows))
@@ -209,7 +213,8 @@ def _tables(report: Report, lang: str, total: float) -> list[Table]:
                        x.message, x.hint] for x in report.issues]))
     out.append(Table("hypotheses", L("hypotheses"), [Column(L("col_code")),
                                                      Column(L("col_message"))],
-                     [[d.code, d.text] for d in report.disclosures]))
+                     [[d.code, _disclosure(d, report.assessment.year, lang)]
+                      for d in report.disclosures]))
     out.append(Table("sources", L("sources"),
                      [Column(L("col_source")), Column(L("col_title")), Column(L("col_publisher")),
                       Column(L("col_url"))],
@@ -222,3 +227,15 @@ def _partial_note(report: Report, lang: str) -> str | None:
     partial = [criterion_label(k, lang) for k, v in report.totals.items() if not v.complete]
     return f"{t('partial', lang)} : {', '.join(partial)}" if partial and lang == "fr" else \
         f"{t('partial', lang)}: {', '.join(partial)}" if partial else None
+
+
+def _disclosure(d, year: int, lang: str) -> str:
+    """A disclosure in the language, from its code and value (the JSON keeps English)."""
+    code = d.code
+    if code == "purchase-year-view" and d.value is None:
+        code = "purchase-year-view.none"
+    elif code == "second-life-rule":
+        code += ".fleet" if "fleet" in d.text else ".row"
+    value = mass(d.value, lang) if d.unit == "kgCO2e" else \
+        number(d.value, lang, 0) if d.value is not None else ""
+    return i18n.disclosure_text(code, lang, value=value, year=year)
