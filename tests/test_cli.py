@@ -12,8 +12,8 @@ def test_table_report_on_stdout(cli):
     res = cli("assess", XLSX, "--year", "2025")
     assert res.exit_code == 0
     out = res.stdout
-    for needle in ("ademe-2025", "Totals per year", "By category", "laptop", "By entity",
-                   "Hôtel de ville", "Issues"):
+    for needle in ("ademe-2025", "Totals by environmental criterion", "By equipment category",
+                   "Laptop", "By department", "Hôtel de ville", "Points to check"):
         assert needle in out
     assert "Traceback" not in res.output
 

@@ -114,4 +114,4 @@ def test_partial_totals_are_marked_and_shown_as_lower_bounds():
     covered = sum(q for c, q in qty.items() if c not in adpe.not_covered)
     assert not adpe.complete and adpe.coverage == pytest.approx(covered / sum(qty.values()))
     assert "(use only)" in render_table(r, color=False)
-    assert "gwp 16 236.1 kgCO2e/year" in render_summary(r)       # a whole total: no "≥"
+    assert "carbon footprint 16.2 t CO2e/year" in render_summary(r)   # a whole total: no "≥"

@@ -239,7 +239,7 @@ def test_stderr_summary_says_the_total_is_incomplete(partial, tiny_set, tmp_path
     assert "3/4 rows assessed, 1 rejected" in first
     assert "the total is incomplete" in first
     # 2 laptops x 26 = 52 + 1 desktop 45 + 2 monitors x 11.5 = 23 -> 120
-    assert "gwp 120" in first
+    assert "carbon footprint 120.0 kg CO2e/year" in first
 
 
 def test_terminal_report_has_the_headline(partial, tiny_set):

@@ -1,19 +1,61 @@
-"""Findings about the input, each with a code, a place and a fix (frictionless-style)."""
+"""Findings about the input, each with a code, a place and a fix (frictionless-style).
+
+Messages and hints come from one catalogue (``enrt.messages``), in French and English:
+``Issue.make(severity, msg_id, file=…, **values)`` writes them in English (the JSON report's
+language) and ``issue.text(lang)`` in either language.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from .messages import HINTS, Text
+from .messages import hint as _hint
+from .messages import message as _message
+
+_CATALOGUE_HINT = object()     # make(): the hint of the message id, if the catalogue has one
 
 
 @dataclass(frozen=True)
 class Issue:
     severity: str            # "error" | "warning" | "info"
     code: str
-    message: str
+    message: str             # English (a messages.Text when made from the catalogue)
     file: str | None = None
     sheet: str | None = None
     row: int | None = None
     column: str | None = None
     hint: str | None = None
+
+    @classmethod
+    def make(cls, severity: str, msg_id: str, *, file: str | None = None,
+             sheet: str | None = None, row: int | None = None, column: str | None = None,
+             hint=_CATALOGUE_HINT, hint_id: str | None = None, **values) -> Issue:
+        """An issue from the catalogue: ``msg_id`` is the code or ``code.variant``; the
+        hint is the catalogue's hint for ``hint_id`` (default: ``msg_id``) with the same
+        values, or ``hint`` when given: a ``messages.Text`` (e.g. a label matcher's "did you
+        mean"), None, or "" (an empty hint)."""
+        text = _message(msg_id, **values)
+        if hint is _CATALOGUE_HINT:
+            key = hint_id or msg_id
+            hint = _hint(key, **values) if key in HINTS or hint_id else None
+        elif hint and not isinstance(hint, Text):
+            raise TypeError("an issue hint comes from the catalogue (enrt.messages)")
+        return cls(severity, msg_id.split(".", 1)[0], text, file, sheet, row, column, hint)
+
+    @property
+    def msg_id(self) -> str | None:
+        return self.message.id if isinstance(self.message, Text) else None
+
+    @property
+    def params(self) -> dict:
+        return dict(self.message.params) if isinstance(self.message, Text) else {}
+
+    def text(self, lang: str) -> tuple[str, str | None]:
+        """(message, hint) in ``lang`` ("fr" or "en"); an issue not made from the catalogue
+        (e.g. read back from a JSON report) keeps its English words."""
+        def say(x):
+            return x.text(lang) if isinstance(x, Text) else x
+        return say(self.message), say(self.hint)
 
 
 ISSUE_CODES = {

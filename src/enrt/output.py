@@ -25,34 +25,24 @@ import threading
 from collections.abc import Iterable
 
 from .errors import UsageError
+from .messages import term
 
 _MAX_LINKS = 40          # as the kernel's MAXSYMLINKS
 _FD_PATH = re.compile(r"/(?:dev|proc/(?P<pid>self|thread-self|\d+))/fd/(?P<fd>\d+)")
 _STD_PATHS = {"/dev/stdin": 0, "/dev/stdout": 1, "/dev/stderr": 2}
 
+# errno -> (reason, hint): the catalogue's term "os-reason.<name>" and error hint
+# "output.<name>" (enrt.messages)
 _REASONS: dict[int, tuple[str, str]] = {
-    errno.ENOSPC: ("the disk is full", "free some space, or choose an -o path on another disk"),
-    errno.EACCES: ("permission denied",
-                   "choose another folder, one you can write to, for -o"),
-    errno.EPERM: ("permission denied", "choose another folder, one you can write to, for -o"),
-    errno.EROFS: ("the file system is read-only", "choose an -o path on a writable disk"),
-    errno.ELOOP: ("symbolic link loop",
-                  "fix or remove the symbolic link, or choose another -o path"),
-    errno.ENOENT: ("the folder does not exist",
-                   "create the folder first, or choose another -o path"),
-    errno.ENOTDIR: ("a part of the path is not a folder", "check the -o path"),
-    errno.EISDIR: ("it is a folder", "give a file name, e.g. -o bilan.json"),
-    errno.ENAMETOOLONG: ("the file name is too long", "choose a shorter -o path"),
-    errno.EPIPE: ("the reader closed it before the report was complete",
-                  "keep the reading program open until enrt has finished"),
-    errno.ENXIO: ("nothing is reading it", "start the reading program first, or choose a file"),
-    errno.EBADF: ("the file descriptor is not open for writing",
-                  "open it in the shell (e.g. 3>report.json), or give a file path"),
-    errno.EIO: ("input/output error", "check the disk or the network share, then try again"),
+    errno.ENOSPC: ("ENOSPC", "ENOSPC"), errno.EACCES: ("EACCES", "EACCES"),
+    errno.EPERM: ("EACCES", "EACCES"), errno.EROFS: ("EROFS", "EROFS"),
+    errno.ELOOP: ("ELOOP", "ELOOP"), errno.ENOENT: ("ENOENT", "ENOENT"),
+    errno.ENOTDIR: ("ENOTDIR", "ENOTDIR"), errno.EISDIR: ("EISDIR", "EISDIR"),
+    errno.ENAMETOOLONG: ("ENAMETOOLONG", "ENAMETOOLONG"), errno.EPIPE: ("EPIPE", "EPIPE"),
+    errno.ENXIO: ("ENXIO", "ENXIO"), errno.EBADF: ("EBADF", "EBADF"), errno.EIO: ("EIO", "EIO"),
 }
 if hasattr(errno, "EDQUOT"):
-    _REASONS[errno.EDQUOT] = ("the disk quota is exceeded",
-                              "free some space, or choose an -o path on another disk")
+    _REASONS[errno.EDQUOT] = ("EDQUOT", "ENOSPC")
 
 
 class OutputError(UsageError):
@@ -63,9 +53,10 @@ class OutputError(UsageError):
 
 def output_error(err: OSError, target: str | os.PathLike) -> OutputError:
     """One line and a hint for an ``OSError`` met while writing ``target``."""
-    reason, hint = _REASONS.get(err.errno, (err.strerror or str(err),
-                                            "choose another -o path, or check the disk"))
-    return OutputError(f"cannot write {os.fspath(target)}: {reason}", hint=hint)
+    known = _REASONS.get(err.errno)
+    reason = term(f"os-reason.{known[0]}") if known else (err.strerror or str(err))
+    return OutputError.make("output.cannot-write", path=os.fspath(target), reason=reason,
+                            hint_id=f"output.{known[1]}" if known else "output.other")
 
 
 def refuse_inputs(target: str | os.PathLike, inputs: Iterable[str | os.PathLike | None]) -> None:
@@ -88,9 +79,9 @@ def refuse_inputs(target: str | os.PathLike, inputs: Iterable[str | os.PathLike 
         except (OSError, ValueError):
             continue
         if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
-            same = "" if os.fspath(given) == os.fspath(target) else f" (same file as {os.fspath(given)})"
-            raise OutputError(f"the output path is an input: {os.fspath(target)}{same}",
-                              hint="choose another -o path; enrt never overwrites an input")
+            same = "" if os.fspath(given) == os.fspath(target) else \
+                term("output.same-file", other=os.fspath(given))
+            raise OutputError.make("output.is-input", path=os.fspath(target), same=same)
 
 
 def write_text(target: str, content: str) -> None:
@@ -117,8 +108,7 @@ def write_bytes(target: str | os.PathLike, data: bytes) -> None:
         return
     shown = os.fspath(target)
     if not shown:
-        raise OutputError("the output path is empty",
-                          hint="give a file name, e.g. -o bilan.json, or - for stdout")
+        raise OutputError.make("output.empty")
     path, fd = _resolve(shown)
     if fd is not None:
         _write_fd(fd, data, shown)
@@ -130,8 +120,7 @@ def write_bytes(target: str | os.PathLike, data: bytes) -> None:
     except OSError as err:
         raise output_error(err, shown) from None
     if (st is not None and stat.S_ISDIR(st.st_mode)) or not os.path.basename(path):
-        raise OutputError(f"output path is a folder: {shown}",
-                          hint="give a file name, e.g. -o bilan.json")
+        raise OutputError.make("output.folder", path=shown)
     if st is not None and stat.S_ISSOCK(st.st_mode):
         _write_socket(path, data, shown)
         return
@@ -223,8 +212,7 @@ def _write_socket(path: str, data: bytes, shown: str) -> None:
 def _write_atomic(path: str, data: bytes, shown: str, st: os.stat_result | None) -> None:
     folder = os.path.dirname(path) or "."
     if not os.path.isdir(folder):
-        raise OutputError(f"output folder does not exist: {folder}",
-                          hint="create the folder first, or choose another -o path")
+        raise OutputError.make("output.no-folder", folder=folder)
     # a replaced report keeps its permissions; a new one is a normal file (mkstemp makes 0600)
     mode = st.st_mode & 0o777 if st is not None else 0o666 & ~_umask()
     with _TempGuard() as guard:

@@ -20,6 +20,7 @@ import numpy as np
 from .compute import METHODS, SECOND_LIFE_RULES, apply_room_meters, row_weights
 from .countries import to_alpha3
 from .errors import UsageError
+from .messages import Listing, either
 from .factors import FactorArrays, LoadedFactorSet, build_arrays, load_factor_set
 from .fleet import Fleet
 from .inventory import InputResult, LabelMatcher, read_inventory
@@ -92,9 +93,8 @@ def read(inputs: Sequence[str | Path], options: AssessOptions | None = None,
             gc.enable()
     if read_opts.mapping is not None and results:
         results[0].issues.extend(
-            Issue("warning", "mapping-unused", f"mapping file: {key!r} under {section}: "
-                  "matches nothing in the inputs", str(options.mapping), hint="check the "
-                  "spelling against the inventory (enrt map writes the keys as they are)")
+            Issue.make("warning", "mapping-unused", file=str(options.mapping), key=key,
+                       section=section)
             for section, key in unused_keys(read_opts.mapping, [r.understood for r in results]))
     return Reading(fs=fs, fa=fa, year=year, options=options, read_options=read_opts,
                    mapping_ref=mapping_ref, results=results,
@@ -168,20 +168,17 @@ def read_options(options: AssessOptions, fs: LoadedFactorSet) -> tuple[ReadOptio
     if country is not None:
         code = to_alpha3(country)
         if code is None:
-            raise UsageError(f"unknown country {country!r}",
-                             hint="give an ISO 3166 code, e.g. --country GBR")
+            raise UsageError.make("usage.country", country=country)
         if code not in fs.model.electricity:
-            raise UsageError(f"the factor set has no electricity factor for {code}",
-                             hint="use a factor set that covers the country (--factors)")
+            raise UsageError.make("usage.no-electricity", code=code)
         country = code
     model, ref = None, None
     if options.mapping is not None:
         model, sha = load_mapping(options.mapping)
         bad = sorted({v for v in model.labels.values() if v} - set(fs.model.categories))
         if bad:
-            raise UsageError(f"mapping file names unknown categories: {', '.join(bad)}",
-                             file=str(options.mapping), hint="use category ids listed by "
-                             "'enrt factors show' (laptop, desktop, monitor…)")
+            raise UsageError.make("usage.mapping-categories", file=str(options.mapping),
+                                  categories=Listing(bad))
         ref = {"path": str(options.mapping), "sha256": sha}
     return ReadOptions(count_stock=options.count_stock, include_hidden=options.include_hidden,
                        country=country, mapping=model), ref
@@ -207,18 +204,17 @@ def combined_organisation(given: Organisation | None, results: list[InputResult]
 def check_options(inputs: Sequence[str | Path], options: AssessOptions) -> int:
     """Refuse options that cannot work; returns the assessed year."""
     if not inputs:
-        raise UsageError("no inventory file given", hint="enrt assess inventaire.xlsx")
+        raise UsageError.make("usage.no-input")
     if options.method not in METHODS:
-        raise UsageError(f"unknown method {options.method!r}", hint="use " + " or ".join(METHODS))
+        raise UsageError.make("usage.method", method=options.method, choices=either(METHODS))
     if options.second_life not in SECOND_LIFE_RULES:
-        raise UsageError(f"unknown second-life rule {options.second_life!r}",
-                         hint="use " + " or ".join(SECOND_LIFE_RULES))
+        raise UsageError.make("usage.second-life", rule=options.second_life,
+                              choices=either(SECOND_LIFE_RULES))
     seen: dict[Path, str] = {}
     for p in inputs:
         key = Path(p).resolve()
         if key in seen:
-            raise UsageError(f"the same inventory is given twice: {seen[key]} and {p}",
-                             hint="give each file once (check overlapping shell patterns)")
+            raise UsageError.make("usage.same-path", first=seen[key], second=str(p))
         seen[key] = str(p)
     if len(inputs) > 1:
         contents: dict[str, str] = {}
@@ -227,13 +223,12 @@ def check_options(inputs: Sequence[str | Path], options: AssessOptions) -> int:
                 continue
             digest = file_sha256(Path(p))
             if digest in contents:
-                raise UsageError(f"the same inventory is given twice: {p} has the same content "
-                                 f"as {contents[digest]}", hint="give each file once; a copy "
-                                 "would count the same equipment twice")
+                raise UsageError.make("usage.same-content", first=contents[digest],
+                                      second=str(p))
             contents[digest] = str(p)
     year = default_year() if options.year is None else options.year
     if not 1990 <= year <= 2100:
-        raise UsageError(f"year {year} is out of range", hint="give a year such as 2025")
+        raise UsageError.make("usage.year", year=year)
     return year
 
 

@@ -101,19 +101,15 @@ def read_practices(rows, header_row: int, cols: dict[str, int], file: str,
         out.rows_read += 1
         practice = by_id.get(pid) or by_id.get(pid + ".") or by_title.get(fold(title))
         if practice is None:
-            out.issues.append(Issue("error", "unknown-practice",
-                                    f"practice {pid or title!r} is not in the DINUM referential",
-                                    file, sheet, rownum, None,
-                                    "use the ids a.1 … i.8 of the DINUM guide (see 'enrt "
-                                    "template', sheet Bonnes pratiques)"))
+            out.issues.append(Issue.make("error", "unknown-practice", file=file, sheet=sheet,
+                                         row=rownum, practice=pid or title))
             continue
         if not status:
             continue                            # listed but not assessed yet
         key = STATUSES.get(status, prefix=False)
         if key is None:
-            out.issues.append(Issue("error", "invalid-status", f"unknown status {status!r}",
-                                    file, sheet, rownum, None,
-                                    "write fait, en cours, prévu, non or non applicable"))
+            out.issues.append(Issue.make("error", "invalid-status", file=file, sheet=sheet,
+                                         row=rownum, status=status))
             continue
         out.statuses[practice.id] = key
 

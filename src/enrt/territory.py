@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .errors import UsageError
 from .factors.loader import LoadedFactorSet
+from .messages import Listing
 
 
 def territory_estimate(fs: LoadedFactorSet, population: float | None, scope: str | None,
@@ -18,8 +19,7 @@ def territory_estimate(fs: LoadedFactorSet, population: float | None, scope: str
         return None
     sid = scope or t.default_scope
     if sid not in t.scopes:
-        raise UsageError(f"unknown territory scope {sid!r}",
-                         hint="scopes of this factor set: " + ", ".join(t.scopes))
+        raise UsageError.make("usage.territory-scope", scope=sid, scopes=Listing(t.scopes))
     s = t.scopes[sid]
     out = {"scope": sid, "title": s.title, "population": population,
            "how": "population x per-inhabitant figure of the scope, per criterion and tier",

@@ -14,13 +14,19 @@ from ..options import AssessOptions
 from ..output import refuse_inputs, write_bytes
 from ..pipeline import run_with_rows
 from ..report.render import BINARY, NEEDS_ROWS, RenderContext, format_for, render
-from ..report.render_table import render_summary
+from ..report.render_table import render_headline, render_summary
 from .errors import EXIT_FINDINGS, handle_errors
 from .options import (CountryOpt, CountStockOpt, FactorsOpt, IncludeHiddenOpt, LangOpt,
                       MappingOpt, OutputOpt, ReportFormatOpt)
 
 
 VERBOSE_ISSUES = 5000     # --verbose lists this many; beyond, the JSON report has them all
+FILE_WIDTH = 100          # a text report written with -o: this wide, unless COLUMNS says
+
+
+def _file_width() -> int:
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else FILE_WIDTH
 
 
 @handle_errors
@@ -38,7 +44,9 @@ def assess(
     output: str = OutputOpt,
     strict: bool = typer.Option(False, "--strict",
                                 help="Exit 1 when any error-level issue is found."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary on stderr."),
+    quiet: bool = typer.Option(False, "--quiet", "-q",
+                               help="Table on the terminal: the headline line only. Other "
+                                    "formats: no summary on stderr."),
     verbose: bool = typer.Option(False, "--verbose", "-v",
                                  help="List the issues in the table report (up to 5,000; all are in --format json)."),
     agents: float = typer.Option(None, "--agents", min=0, max=1e6, help="Number of agents (overrides the "
@@ -67,12 +75,22 @@ def assess(
         year=year, method=method, second_life=second_life, organisation=org,
         territory_scope=territory_scope, count_stock=count_stock, include_hidden=include_hidden,
         country=country, mapping=mapping), factors, keep_rows=fmt in NEEDS_ROWS)
-    to_tty = output == "-" and sys.stdout.isatty()
-    ctx = RenderContext(lang=lang, color=to_tty and not os.environ.get("NO_COLOR"),
-                        max_issues=VERBOSE_ISSUES if verbose else 10, rows=rows)
-    write_bytes(output, render(report, fmt, ctx))
-    if not quiet and (fmt != "table" or output != "-"):
-        typer.echo(render_summary(report), err=True)
+    to_stdout = output == "-"
+    to_tty = to_stdout and sys.stdout.isatty()
+    # the table on stdout is written in the console's encoding (ASCII stand-ins for what it
+    # cannot write); in a file, UTF-8. Colours at a terminal only, never with NO_COLOR.
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8") if to_stdout else "utf-8"
+    ctx = RenderContext(lang=lang, color=to_tty and not os.environ.get("NO_COLOR")
+                        and os.environ.get("TERM") != "dumb",
+                        max_issues=VERBOSE_ISSUES if verbose else 10, rows=rows,
+                        encoding=encoding, width=None if to_stdout else _file_width())
+    if quiet and fmt == "table" and to_stdout:
+        write_bytes(output, render_headline(report, lang, encoding))
+    else:
+        write_bytes(output, render(report, fmt, ctx))
+    if not quiet and (fmt != "table" or not to_stdout):
+        typer.echo(render_summary(report, lang=lang,
+                                  encoding=getattr(sys.stderr, "encoding", None)), err=True)
     if any(i.code in ("nothing-assessed", "no-equipment-table") for i in report.issues):
         raise typer.Exit(EXIT_FINDINGS)           # an input gave nothing: never a success
     if strict and report.issue_counts.get("error", 0):

@@ -9,6 +9,7 @@ import typer
 
 from ..errors import EnrtError
 from ..inert import safe
+from ..messages import error, error_hint, term
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 _state = {"debug": False}
@@ -22,36 +23,34 @@ def _debug() -> bool:
     return _state["debug"] or os.environ.get("ENRT_DEBUG", "") not in ("", "0")
 
 
-def report_error(err: EnrtError) -> None:
-    typer.echo(f"Error: {safe(str(err))}", err=True)
-    if err.hint:
-        typer.echo(f"Hint: {safe(err.hint)}", err=True)
+def report_error(err: EnrtError, lang: str = "en") -> None:
+    _, hint = err.text(lang)
+    typer.echo(term("cli.error", text=safe(err.describe(lang))).text(lang), err=True)
+    if hint:
+        typer.echo(term("cli.hint", text=safe(hint)).text(lang), err=True)
 
 
+# errno -> the catalogue's error hint "os.<name>" (enrt.messages)
 _OS_HINTS = {
-    errno.ENOSPC: "free some disk space, or use another disk",
-    errno.EACCES: "check the permissions, or choose another folder",
-    errno.EPERM: "check the permissions, or choose another folder",
-    errno.EROFS: "the disk is read-only: choose a writable folder",
-    errno.ELOOP: "a symbolic link points to itself: fix or remove it",
-    errno.ENOENT: "check the path",
-    errno.ENOTDIR: "a part of the path is not a folder: check the path",
-    errno.EISDIR: "give a file, not a folder",
-    errno.ENAMETOOLONG: "use a shorter path",
-    errno.EIO: "check the disk or the network share, then try again",
+    errno.ENOSPC: "ENOSPC", errno.EACCES: "EACCES", errno.EPERM: "EACCES",
+    errno.EROFS: "EROFS", errno.ELOOP: "ELOOP", errno.ENOENT: "ENOENT",
+    errno.ENOTDIR: "ENOTDIR", errno.EISDIR: "EISDIR", errno.ENAMETOOLONG: "ENAMETOOLONG",
+    errno.EIO: "EIO",
 }
 if hasattr(errno, "EDQUOT"):
-    _OS_HINTS[errno.EDQUOT] = "free some disk space, or use another disk"
+    _OS_HINTS[errno.EDQUOT] = "ENOSPC"
 
 
-def report_os_error(err: OSError) -> None:
-    """One line and a hint for an OSError, e.g. "Error: Permission denied: out/r.json"."""
+def report_os_error(err: OSError, lang: str = "en") -> None:
+    """One line and a hint for an OSError, e.g. "Error: Permission denied: out/r.json"
+    (the system's own words for what went wrong)."""
     what = err.strerror or type(err).__name__
     where = ": ".join(os.fsdecode(f) if isinstance(f, (str, bytes, os.PathLike)) else str(f)
                       for f in (err.filename, err.filename2) if f is not None)
-    typer.echo(safe(f"Error: {what}: {where}" if where else f"Error: {what}"), err=True)
-    typer.echo(f"Hint: {_OS_HINTS.get(err.errno, 'check the path and the disk, then try again')}",
+    typer.echo(safe(term("cli.error", text=f"{what}: {where}" if where else what).text(lang)),
                err=True)
+    hint = error_hint(f"os.{_OS_HINTS.get(err.errno, 'other')}")
+    typer.echo(term("cli.hint", text=hint).text(lang), err=True)
 
 
 def handle_errors(fn):
@@ -77,7 +76,9 @@ def handle_errors(fn):
         except Exception as exc:  # a bug: say so plainly
             if _debug():
                 raise
-            typer.echo(safe(f"Error: internal error: {type(exc).__name__}: {exc}"), err=True)
-            typer.echo("Hint: run again with --debug for the traceback and report it", err=True)
+            typer.echo(safe(term("cli.error", text=error(
+                "cli.internal", kind=type(exc).__name__, detail=str(exc))).text("en")),
+                err=True)
+            typer.echo(term("cli.hint", text=error_hint("cli.internal")).text("en"), err=True)
             raise typer.Exit(EXIT_USAGE) from None
     return wrapper

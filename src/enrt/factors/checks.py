@@ -63,9 +63,8 @@ def max_factor_bytes() -> int:
     except ValueError:
         limit = 0
     if limit <= 0:
-        raise FactorSetError(f"{MAX_FACTOR_BYTES_ENV}={raw[:40]!r} is not a number of bytes",
-                             hint=f"give a whole number of bytes, e.g. {MAX_FACTOR_BYTES}, "
-                                  "or unset it")
+        raise FactorSetError.make("factors.max-bytes", var=MAX_FACTOR_BYTES_ENV,
+                                  value=raw[:40], default=MAX_FACTOR_BYTES)
     return limit
 
 

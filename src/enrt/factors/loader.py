@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import FactorSetError
+from ..messages import Listing, both
 from .checks import Finding, parse, read_factor_bytes, validate
 from .model import FactorSet
 
@@ -61,42 +62,37 @@ def resolve(ref: str | Path | None, relative_to: Path | None = None) -> Path:
     if ref is None:
         ref = DEFAULT_SET_ID
     if not isinstance(ref, (str, Path)) or not str(ref).strip():
-        raise FactorSetError(f"a factor set is named by an id or a path, not {ref!r}"[:120],
-                             hint="give a shipped set id (" + ", ".join(shipped_ids())
-                                  + ") or the path of a YAML file")
+        raise FactorSetError.make("factors.not-a-ref", ref=repr(ref)[:74],
+                                  ids=Listing(shipped_ids()))
     text = str(ref)
     if "\x00" in text:
-        raise FactorSetError("a factor set id or path cannot hold a NUL character",
-                             hint="give a shipped set id or the path of a YAML file")
+        raise FactorSetError.make("factors.nul")
     path = Path(ref)
     if relative_to is not None and not path.is_absolute():
         path = relative_to.parent / path
     if path.suffix.lower() in (".yaml", ".yml") or _exists(path):
         if not path.is_file():
-            raise FactorSetError(f"factor set file not found: {path}",
-                                 hint="check the path, or give a shipped set id: "
-                                      + ", ".join(shipped_ids()))
+            raise FactorSetError.make("factors.not-found", path=str(path),
+                                      ids=Listing(shipped_ids()))
         return path
     if any(sep in text for sep in _SEPARATORS):
-        raise FactorSetError(f"{text[:200]!r} is not a file, and a factor set id cannot "
-                             "hold '/', '\\' or '..': ids are names, not paths",
-                             hint="give the path of a .yaml file, or an id listed by "
-                                  "`enrt factors list` (" + ", ".join(shipped_ids()) + ")")
+        raise FactorSetError.make("factors.id-with-separator", ref=text[:200],
+                                  ids=Listing(shipped_ids()))
     candidate = shipped_dir() / f"{ref}.yaml"
     try:
         found = candidate.is_file()
     except (OSError, ValueError):       # a name too long for the file system
         found = False
     if not found:
-        raise FactorSetError(f"unknown factor set {text[:100]!r}",
-                             hint="shipped sets: " + ", ".join(shipped_ids())
-                                  + "; or pass the path of a YAML file")
+        raise FactorSetError.make("factors.unknown", ref=text[:100], ids=Listing(shipped_ids()))
     return candidate
 
 
 def _raise(finding: Finding) -> None:
-    raise FactorSetError(f"invalid factor set: {finding.path or '(file)'}: {finding.message}",
-                         file=finding.file, row=finding.line, hint=finding.fix)
+    # the finding's own words (enrt.factors.checks) are English only
+    raise FactorSetError.make("factors.invalid", file=finding.file, row=finding.line,
+                              path=finding.path or "(file)", problem=finding.message,
+                              fix=finding.fix)
 
 
 def load_factor_set(ref: str | Path | None = None, *, _relative_to: Path | None = None,
@@ -108,9 +104,10 @@ def load_factor_set(ref: str | Path | None = None, *, _relative_to: Path | None 
         raw = read_factor_bytes(path)
         text = raw.decode("utf-8")
     except OSError as exc:
-        raise FactorSetError(f"cannot read factor set: {exc.strerror}", file=str(path)) from exc
+        raise FactorSetError.make("factors.unreadable", file=str(path),
+                                  reason=exc.strerror) from exc
     except UnicodeDecodeError as exc:
-        raise FactorSetError("factor set is not UTF-8 text", file=str(path)) from exc
+        raise FactorSetError.make("factors.not-utf8", file=str(path)) from exc
     data, lines, findings = parse(text, str(path))
     errors = [f for f in findings if f.severity == "error"]
     if errors:
@@ -118,13 +115,11 @@ def load_factor_set(ref: str | Path | None = None, *, _relative_to: Path | None 
     base = None
     if isinstance(data, dict) and data.get("extends"):
         if _depth >= MAX_EXTENDS_DEPTH:
-            raise FactorSetError("too many levels of `extends` (a cycle?)", file=str(path),
-                                 hint="an overlay should extend a complete set")
+            raise FactorSetError.make("factors.extends-depth", file=str(path))
         missing = [k for k in ("id", "version") if k not in data]
         if missing:
-            raise FactorSetError(f"an overlay must give its own {' and '.join(missing)}",
-                                 file=str(path), hint="add id: and version: so reports say "
-                                 "which set was used")
+            raise FactorSetError.make("factors.overlay-id", file=str(path),
+                                      missing=both(missing))
         base = _load_base(data, path, lines, _depth + 1)
         data = deep_merge(base.data, data)
     model, more = validate(data, lines, str(path))
@@ -153,9 +148,8 @@ def _load_base(data: dict, path: Path, lines: dict[str, int], depth: int) -> Loa
     overlay's ``extends`` line."""
     ref = data["extends"]
     if not isinstance(ref, str):
-        raise FactorSetError("`extends` must be the id or the path of a factor set",
-                             file=str(path), row=lines.get("extends"),
-                             hint=f"e.g. extends: {DEFAULT_SET_ID}")
+        raise FactorSetError.make("factors.extends-type", file=str(path),
+                                  row=lines.get("extends"), default=DEFAULT_SET_ID)
     try:
         return load_factor_set(ref, _relative_to=path, _depth=depth)
     except FactorSetError as exc:

@@ -72,10 +72,11 @@ def read_activities(rows, columns: dict[str, int], m: FactorSet, file: str, shee
         j = columns.get(f) if f != "label" else label_col
         return row[j] if j is not None and j < len(row) else None
 
-    def err(rownum, fname, code, msg, hint):
+    def err(rownum, fname, msg_id, **values):
         j = label_col if fname == "label" else columns.get(fname)
-        issues.append(Issue("error", code, msg, file, sheet, rownum,
-                            None if j is None else column_letter(col_offset + j), hint))
+        issues.append(Issue.make("error", msg_id, file=file, sheet=sheet, row=rownum,
+                                 column=None if j is None else column_letter(col_offset + j),
+                                 **values))
 
     for rownum, row in rows:
         if counted:
@@ -89,8 +90,7 @@ def read_activities(rows, columns: dict[str, int], m: FactorSet, file: str, shee
             continue
         if not label:
             summary.rows_rejected += 1
-            err(rownum, "label", "missing-type", "row has values but no service or prestation",
-                "name the service (e.g. VM, Stockage, Données mobiles, TMA, Télécom)")
+            err(rownum, "label", "missing-type.service")
             continue
         idx, hint = matcher.match(label)
         if idx < 0 and equipment is not None and equipment.match(label)[0] >= 0 and \
@@ -99,9 +99,10 @@ def read_activities(rows, columns: dict[str, int], m: FactorSet, file: str, shee
             continue
         summary.rows_rejected += 1                   # until the row proves valid
         if idx < 0:
-            err(rownum, "label", "unknown-activity", f"unknown service or prestation {label!r}",
-                hint if hint.startswith(("did you", "ambiguous")) else
-                "use a service listed by 'enrt factors show' (services and prestations)")
+            said = getattr(hint, "id", "") in ("type.did-you-mean", "type.ambiguous-word",
+                                               "type.ambiguous-alias")
+            err(rownum, "label", "unknown-activity", label=label,
+                **({"hint": hint} if said else {}))
             continue
         aid = matcher.categories[idx]
         act = m.activities[aid]
@@ -110,13 +111,12 @@ def read_activities(rows, columns: dict[str, int], m: FactorSet, file: str, shee
         written = text(cell(row, "unit"))
         unit = unit_of(written) if written else (None, 1.0)
         if unit is None:
-            err(rownum, "unit", "unknown-unit", f"unknown unit {written!r}",
-                f"{aid} is counted in {act.unit}")
+            err(rownum, "unit", "unknown-unit", unit=written, activity=aid, expected=act.unit)
             continue
         if np.isinf(qty) or np.isinf(amount) or (not np.isnan(qty) and qty < 0) or \
                 (not np.isnan(amount) and amount < 0):
-            err(rownum, "quantity" if np.isinf(qty) or qty < 0 else "amount", "invalid-quantity",
-                "quantity or amount is not a number of zero or more", "write it in digits")
+            err(rownum, "quantity" if np.isinf(qty) or qty < 0 else "amount",
+                "invalid-quantity.service")
             continue
         if act.unit == "k€" and np.isnan(qty) and not np.isnan(amount):
             value = amount / 1000.0                  # an amount is in euros
@@ -124,14 +124,14 @@ def read_activities(rows, columns: dict[str, int], m: FactorSet, file: str, shee
             canon, mult = unit
             canon = canon or act.unit
             if canon != act.unit and (canon, act.unit) not in CONVERSIONS:
-                err(rownum, "unit", "unit-mismatch", f"{written!r} does not fit {aid}, counted "
-                    f"in {act.unit}", f"give the quantity in {act.unit}")
+                err(rownum, "unit", "unit-mismatch", unit=written, activity=aid,
+                    expected=act.unit)
                 continue
             value = qty * mult * CONVERSIONS.get((canon, act.unit), 1.0)
         else:
-            err(rownum, "quantity", "invalid-quantity", f"no quantity for {aid}",
-                f"give a quantity in {act.unit}" + (" or an amount in €" if act.unit == "k€"
-                                                     else ""))
+            err(rownum, "quantity", "invalid-quantity.no-quantity", activity=aid,
+                expected=act.unit, hint_id="invalid-quantity.no-quantity-amount"
+                if act.unit == "k€" else None)
             continue
         summary.rows_rejected -= 1
         summary.rows_assessed += 1

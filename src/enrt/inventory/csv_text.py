@@ -59,10 +59,8 @@ def examine(path: Path) -> CsvFacts:
             else:
                 run = len(block) - block.rfind(b"\n") - 1
             if run > limit or (nl != -1 and nl > limit):
-                raise InputError(f"a line is longer than {limit:,} bytes (near line {line})",
-                                 file=str(path), hint="this is not a CSV inventory, or it lacks "
-                                 "line breaks; save it again as CSV from the spreadsheet program "
-                                 "(ENRT_MAX_LINE_BYTES raises the bound)")
+                raise InputError.make("input.long-line", file=str(path), limit=limit,
+                                      line=line)
             high = len(block.translate(None, _ASCII))          # bytes above 127
             non_ascii += high
             if high and len(sample) < (256 << 10):
@@ -122,8 +120,5 @@ def _legacy(sample: bytes, path: Path) -> str:
         if score > best_score:
             best, best_score = enc, score
     if best is None or best_score < 0.95:
-        raise InputError("cannot tell the encoding of this CSV: it is not UTF-8, and no "
-                         "Windows, Mac or DOS code page reads it as French text",
-                         file=str(path), hint="save it as 'CSV UTF-8' from the spreadsheet "
-                         "program")
+        raise InputError.make("input.encoding", file=str(path))
     return best

@@ -24,6 +24,7 @@ file name ("glpi-moniteurs.csv"), else from computer sub-types in its Type colum
 """
 from __future__ import annotations
 
+from ..messages import hint as _hint, term
 from ..normalize import fold
 from .labels import AMBIGUOUS, NO_CATEGORY as NO_CATEGORY_CODE, UNKNOWN
 
@@ -163,7 +164,7 @@ def category_of(glpi_class: str | None, subtype: str, matcher) -> tuple[int, str
     if glpi_class == COMPUTER and (key in VIRTUAL_WORDS or
                                    VIRTUAL_WORDS.intersection(key.split()) - {"vm"} or
                                    key.startswith(("vm ", "hyper v"))):
-        return VIRTUAL, "a virtual machine is not a physical device"
+        return VIRTUAL, _hint("type.virtual")
     cid = SUBTYPES[glpi_class].get(key or None)
     hint, idx = "", UNKNOWN
     if cid is None and key:
@@ -173,11 +174,12 @@ def category_of(glpi_class: str | None, subtype: str, matcher) -> tuple[int, str
         cid = CLASS_DEFAULT_FOR_ANY.get(glpi_class)
     if cid in matcher.categories:
         return matcher.categories.index(cid), ""
-    what = f"{glpi_class} type {subtype!r}" if key else f"{glpi_class} without a type"
-    said = hint if hint.startswith(("did you mean", "ambiguous", "the factor set")) else \
-        "no category for it"
+    cls = term(f"glpi-class.{glpi_class}")
+    what = term("glpi.typed", cls=cls, subtype=subtype) if key else \
+        term("glpi.untyped", cls=cls)
+    said = hint if getattr(hint, "id", "") in ("type.did-you-mean", "type.ambiguous-word",
+                                               "type.ambiguous-alias", "type.no-category") \
+        else term("glpi.no-category")
     code = idx if key and idx in (NO_CATEGORY_CODE, AMBIGUOUS) else \
         (UNKNOWN if key else NO_CATEGORY_CODE)
-    return code, \
-        f"GLPI {what}: {said}; set the Type in GLPI or map the label in a mapping file " \
-        "(enrt map)"
+    return code, _hint("type.glpi", what=what, said=said)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..messages import either, hint, term
 from ..normalize import fold
 
 UNKNOWN, TOTAL_LABEL, NO_TYPE, NO_CATEGORY, AMBIGUOUS = -1, -2, -3, -4, -6
@@ -34,35 +35,32 @@ def mentions_total(label: object) -> bool:
 
 
 # Equipment people list that no factor set category covers: named plainly, never matched
-# to the nearest-looking category ("Onduleur" is not a "routeur").
+# to the nearest-looking category ("Onduleur" is not a "routeur"). Keys are the catalogue's
+# terms "no-category.<key>" (enrt.messages).
 NO_CATEGORY_WORDS: dict[str, list[str]] = {
-    "UPS": ["onduleur", "onduleurs", "ups", "alimentation sans interruption", "asi"],
-    "camera other than a network one (write 'caméra IP' for that)": ["camera", "cameras", "caméra", "caméras", "videoprotection", "vidéoprotection",
+    "ups": ["onduleur", "onduleurs", "ups", "alimentation sans interruption", "asi"],
+    "camera": ["camera", "cameras", "caméra", "caméras", "videoprotection", "vidéoprotection",
                "videosurveillance", "vidéosurveillance", "cctv", "camera ip", "webcam",
                "appareil photo", "nvr", "enregistreur video"],
-    "keyboard or mouse": ["clavier", "claviers", "souris", "keyboard", "mouse", "pave numerique",
+    "keyboard": ["clavier", "claviers", "souris", "keyboard", "mouse", "pave numerique",
                           "kit clavier souris"],
-    "headset or speaker": ["casque", "micro casque", "casque audio", "headset", "headphones",
+    "headset": ["casque", "micro casque", "casque audio", "headset", "headphones",
                            "enceinte", "haut parleur", "speaker", "speakers", "micro"],
     "scanner": ["scanner", "scanners", "scanneur", "numeriseur", "numériseur",
                 "lecteur code barre", "lecteur de code barre", "douchette",
                 "barcode scanner"],
-    "badge reader or payment terminal": ["badgeuse", "lecteur de badge", "badge reader",
+    "badge-reader": ["badgeuse", "lecteur de badge", "badge reader",
                                          "terminal de paiement", "tpe", "horodateur"],
-    "thin client": ["client leger", "client léger", "thin client", "zero client"],
+    "thin-client": ["client leger", "client léger", "thin client", "zero client"],
     "accessory": ["cable", "câble", "chargeur", "charger", "adaptateur", "adapter", "cle usb",
                   "clé usb", "usb key", "batterie", "battery", "pdu", "kvm",
                   "baie de brassage", "panneau de brassage", "patch panel"],
-    "radio or GPS": ["talkie walkie", "radio", "gps", "balise gps"],
+    "radio": ["talkie walkie", "radio", "gps", "balise gps"],
 }
-# Bare words that name two categories: rejected with both readings, not guessed.
-AMBIGUOUS_WORDS = {
-    "portable": "a laptop ('PC portable') or a mobile phone ('téléphone portable')",
-    "portables": "laptops ('PC portables') or mobile phones ('téléphones portables')",
-    "poste": "a workstation ('poste fixe', 'poste portable') or a phone ('poste téléphonique')",
-    "postes": "workstations ('postes fixes') or phones ('postes téléphoniques')",
-    "terminal": "a computer, a phone or a payment terminal",
-}
+# Bare words that name two categories: rejected with both readings (the catalogue's terms
+# "reading.<word>"), not guessed.
+AMBIGUOUS_WORDS = {w: term(f"reading.{w}")
+                   for w in ("portable", "portables", "poste", "postes", "terminal")}
 
 
 def singular(key: str) -> str:
@@ -79,7 +77,8 @@ def _word_pattern(words) -> re.Pattern:
     return re.compile(r"\b(" + "|".join(re.escape(a) for a in ordered) + r")\b")
 
 
-_NO_CAT_INDEX = {fold(w): name for name, words in NO_CATEGORY_WORDS.items() for w in words}
+_NO_CAT_INDEX = {fold(w): term(f"no-category.{key}")
+                 for key, words in NO_CATEGORY_WORDS.items() for w in words}
 _NO_CAT_PATTERN = _word_pattern(_NO_CAT_INDEX)
 _AMBIGUOUS = {fold(k): v for k, v in AMBIGUOUS_WORDS.items()}
 
@@ -109,9 +108,10 @@ class LabelMatcher:
         self._suggested = 0
 
     def match(self, label: str) -> tuple[int, str]:
-        """(category index, '') or (UNKNOWN | AMBIGUOUS | NO_CATEGORY, hint)."""
+        """(category index, '') or (UNKNOWN | AMBIGUOUS | NO_CATEGORY, hint): the hint is
+        a catalogue text (enrt.messages), its ``id`` says which."""
         if len(label) > MAX_LABEL:
-            return UNKNOWN, f"a type of {len(label):,} characters is not an equipment type"
+            return UNKNOWN, hint("type.too-long", n=len(label))
         hit = self._cache.get(label)
         if hit is None:
             hit = self._cache[label] = self._match(label)
@@ -127,12 +127,9 @@ class LabelMatcher:
         if hit is not None:
             return hit
         if key in _AMBIGUOUS:
-            return AMBIGUOUS, f"ambiguous label: it can mean {_AMBIGUOUS[key]}; write the " \
-                              "equipment type in full"
+            return AMBIGUOUS, hint("type.ambiguous-word", readings=_AMBIGUOUS[key])
         if (m := _NO_CAT_PATTERN.search(key)) is not None:
-            return NO_CATEGORY, f"the factor set has no category for a {_NO_CAT_INDEX[m.group(1)]}" \
-                                ": leave it out, or add the category to your own factor set " \
-                                "(--factors)"
+            return NO_CATEGORY, hint("type.no-category", what=_NO_CAT_INDEX[m.group(1)])
         return UNKNOWN, self.suggestion(key)
 
     def _aliases_in(self, key: str) -> tuple[int, str] | None:
@@ -150,21 +147,18 @@ class LabelMatcher:
             cats = found[max(found)]
             if len(cats) == 1:
                 return next(iter(cats)), ""
-            names = " or ".join(sorted(self.categories[c] for c in cats))
-            return AMBIGUOUS, f"ambiguous label, could be {names}: write the equipment type " \
-                              "more precisely"
+            names = either(sorted(self.categories[c] for c in cats))
+            return AMBIGUOUS, hint("type.ambiguous-alias", names=names)
         return None
 
     def suggestion(self, key: str) -> str:
         from rapidfuzz import fuzz, process       # only runs when a label is unknown
         self._suggested += 1
         if self._suggested > MAX_SUGGESTIONS:
-            return f"no suggestion: more than {MAX_SUGGESTIONS:,} distinct unknown labels " \
-                   "(is the type column the right one? 'enrt map' shows what was read)"
+            return hint("type.too-many", max=MAX_SUGGESTIONS)
         close = process.extractOne(key, self._aliases, scorer=fuzz.ratio,
                                    score_cutoff=SUGGEST_MIN) if len(key) >= 4 else None
         if close:
             cid = self.categories[self.alias_to_cat[close[0]]]
-            return f"did you mean {close[0]!r} ({cid})?"
-        return "use an equipment type listed by 'enrt factors show' (aliases), or map the " \
-               "label to a category in a mapping file (enrt map)"
+            return hint("type.did-you-mean", alias=close[0], category=cid)
+        return hint("type.unknown")

@@ -15,6 +15,7 @@ from ..countries import to_alpha3
 from ..factors.arrays import FactorArrays
 from ..fleet import DEFAULT, DERIVED, INPUT, NEW, Fleet
 from ..issues import Issue
+from ..messages import term
 from ..normalize import fold
 from .conditions import condition_code
 from .labels import AMBIGUOUS, NO_CATEGORY, NO_TYPE, UNKNOWN, is_total_label
@@ -38,8 +39,6 @@ class _Shown:
 
 
 MAX_QUANTITY = 1_000_000          # units on one inventory row
-AMBIGUOUS_HINT = ("the file writes decimals with a comma, so '1.234' may be 1234 or 1,234: "
-                  "write 1234 (thousands without a separator) or 1,234")
 
 
 def _unreadable_cells(rej, row_numbers: np.ndarray, ctx: SheetContext) -> None:
@@ -60,12 +59,8 @@ def _unreadable_cells(rej, row_numbers: np.ndarray, ctx: SheetContext) -> None:
         if not mask.any():
             continue
         shown = _CellNotes(row_numbers, cells)
-        rej.add(mask, fname, "unreadable-cell",
-                lambda w: "formula without a saved value" if w == "formula" else
-                f"error {w} in the cell",
-                lambda w: "recalculate and save the file in Excel or LibreOffice" if
-                w == "formula" else f"correct the formula giving {w}, then recalculate and "
-                "save the file in Excel or LibreOffice", shown)
+        rej.add(mask, fname, lambda w, _: ("unreadable-cell.formula", {}) if w == "formula"
+                else ("unreadable-cell.error", {"error": w}), shown)
 
 
 class _CellNotes:
@@ -95,20 +90,20 @@ class _Rejections:
         self.bad = np.zeros(len(status), dtype=bool)
         self.found: list[tuple[int, int, Issue]] = []
 
-    def add(self, mask: np.ndarray, fname: str, code: str, message, hint,
-            values: list | None = None, severity: str = "error") -> None:
+    def add(self, mask: np.ndarray, fname: str, msg, values: list | None = None,
+            severity: str = "error") -> None:
         """Reject rows in ``mask`` (or only warn about them, with severity="warning");
-        ``message``/``hint`` may be functions of the cell."""
+        ``msg`` is a catalogue message id, or a function of the cell (its first 200
+        characters, and whole) giving (message id, values for Issue.make)."""
         mask = mask & ~self.skip
         column = self.ctx.column_name(fname) if fname in self.ctx.columns else None
         for i in np.flatnonzero(mask):
             shown = values[i] if values is not None else None
             short = shown[:200] + "…" if isinstance(shown, str) and len(shown) > 200 else shown
-            msg = message(short) if callable(message) else message
-            fix = hint(shown) if callable(hint) else hint
-            self.found.append((int(i), self.ctx.columns.get(fname, -1), Issue(
-                severity, code, msg, self.ctx.file, self.ctx.sheet, int(self.row_numbers[i]),
-                column, fix)))
+            msg_id, params = msg(short, shown) if callable(msg) else (msg, {})
+            self.found.append((int(i), self.ctx.columns.get(fname, -1), Issue.make(
+                severity, msg_id, file=self.ctx.file, sheet=self.ctx.sheet,
+                row=int(self.row_numbers[i]), column=column, **params)))
         if severity == "error":
             self.bad |= mask
 
@@ -160,55 +155,40 @@ def map_chunk(rows: list[list], first_row: int, ctx: SheetContext,
                               minlength=len(ctx.listed))[:len(ctx.listed)]
     ctx.listed_rows += int(listed.sum())
     rej = _Rejections(ctx, row_numbers, status)
-    rej.add(cat == NO_TYPE, "type", "missing-type", "row has values but no equipment type",
-            "fill in the equipment type, or delete the row")
+    rej.add(cat == NO_TYPE, "type", "missing-type")
     for code, issue in ((UNKNOWN, "unknown-type"), (AMBIGUOUS, "unknown-type"),
                         (NO_CATEGORY, "no-category")):
-        rej.add(cat == code, "type", issue,
-                (lambda v: f"no category for {text(v)!r}") if code == NO_CATEGORY else
-                (lambda v: f"unknown equipment type {text(v)!r}"),
-                lambda v: hints.get(v, ""), shown)
-    rej.add(unknown_status, "status", "unknown-status",
-            lambda v: f"unknown status {text(v)!r}: in use or not?",
-            "map the word under 'statuses:' in a mapping file (enrt map), e.g. "
-            "'Affecté DGS: in_use', 'Au rebut: disposed' or 'Loan pool: stock'", column("status"))
+        rej.add(cat == code, "type", lambda v, full, issue=issue: (
+            issue, {"label": text(v), "hint": hints.get(full, "")}), shown)
+    rej.add(unknown_status, "status", lambda v, _: ("unknown-status", {"word": text(v)}),
+            column("status"))
 
     _unreadable_cells(rej, row_numbers, ctx)
     qty_default = np.isnan(qty)
-    rej.add(np.isinf(qty), "quantity", "invalid-quantity",
-            lambda v: f"quantity {text(v)!r} is " + ("ambiguous in a file with decimal commas"
-                                                     if is_ambiguous(v) else "not a number"),
-            lambda v: AMBIGUOUS_HINT if is_ambiguous(v) else "write the quantity in digits, "
-            "e.g. 10", quantity_raw)
-    rej.add(np.isfinite(qty) & (qty < 0), "quantity", "negative-quantity",
-            lambda v: f"negative quantity {text(v)}", "quantities must be zero or more",
-            quantity_raw)
-    rej.add(np.isfinite(qty) & (qty > MAX_QUANTITY), "quantity", "invalid-quantity",
-            lambda v: f"quantity {text(v)} is out of range", f"a row holds 0 to "
-            f"{MAX_QUANTITY:,.0f} units", quantity_raw)
+    rej.add(np.isinf(qty), "quantity", lambda v, full: (
+        ("invalid-quantity.ambiguous", {"value": text(v), "hint_id": "ambiguous-decimal"})
+        if is_ambiguous(v) else ("invalid-quantity", {"value": text(v)})), quantity_raw)
+    rej.add(np.isfinite(qty) & (qty < 0), "quantity",
+            lambda v, _: ("negative-quantity", {"value": text(v)}), quantity_raw)
+    rej.add(np.isfinite(qty) & (qty > MAX_QUANTITY), "quantity", lambda v, _: (
+        "invalid-quantity.range", {"value": text(v), "max": MAX_QUANTITY}), quantity_raw)
     quantity = np.where(qty_default, 1.0, qty)
     quantity_src = np.where(qty_default, DEFAULT, INPUT).astype(np.int8)
 
     purchase, withdrawal = _dates(column, rej, ctx, status, units, row_numbers)
-    lifetime = _number(column, "lifetime", rej, 1 / 12, 50.0, "invalid-lifetime",
-                       "give the lifetime in years, from 1 month (0.083) to 50")
-    months = _number(column, "lifetime_months", rej, 1.0, 600.0, "invalid-lifetime",
-                     "give the lifetime in months, from 1 to 600")
+    lifetime = _number(column, "lifetime", rej, 1 / 12, 50.0, "invalid-lifetime")
+    months = _number(column, "lifetime_months", rej, 1.0, 600.0, "invalid-lifetime")
     lifetime = np.where(np.isnan(lifetime), months / 12.0, lifetime)
-    previous = _number(column, "previous_life", rej, 0.0, 50.0, "invalid-number",
-                       "give the years of use before purchase, 0 to 50")
+    previous = _number(column, "previous_life", rej, 0.0, 50.0, "invalid-number")
     condition, condition_src = _condition(column, rej)
     energy, energy_src = _energy(column, rej, n)
     country, country_src = _country(column, rej, fa, n)
     pue, rooms = _room(column, ctx, n, status)
-    row_pue = _number(column, "pue", rej, 1.0, 5.0, "invalid-pue",
-                      "give a PUE between 1 and 5, or leave it blank for the server room's PUE")
+    row_pue = _number(column, "pue", rej, 1.0, 5.0, "invalid-pue")
     pue = np.where(np.isnan(row_pue), pue, row_pue)
 
-    unit_price = _number(column, "unit_price", rej, 0.0, 1e7, "invalid-number",
-                         "give the unit price in euros, e.g. 899 or 899,90")
-    amount = _number(column, "amount", rej, 0.0, 1e9, "invalid-number",
-                     "give the line's amount in euros")
+    unit_price = _number(column, "unit_price", rej, 0.0, 1e7, "invalid-number")
+    amount = _number(column, "amount", rej, 0.0, 1e9, "invalid-number")
     status[(status == ASSESSED) & rej.bad] = REJECTED
     keep = status == ASSESSED
     fleet = Fleet.from_columns(
@@ -257,19 +237,16 @@ def _dates(column, rej: _Rejections, ctx: SheetContext, status, units, row_numbe
             out.append(np.full(len(rej.bad), np.datetime64("NaT"), dtype="datetime64[D]"))
             continue
         days = parse_column(raw, parse_date, ctx.cache(fname))
-        rej.add(np.isinf(days), fname, "invalid-date",
-                lambda v: f"cannot read date {text(v)!r}",
-                "write dates as dd/mm/yyyy (or a year, e.g. 2021), between 1980 and 2100", raw)
+        rej.add(np.isinf(days), fname, lambda v, _: ("invalid-date", {"value": text(v)}), raw)
         out.append(days_to_dates(days))
     purchase, withdrawal = out
     both = ~np.isnat(purchase) & ~np.isnat(withdrawal)
-    rej.add(both & (withdrawal < purchase), "withdrawal_date", "date-order",
-            "withdrawal date is before the purchase date", "check both dates")
+    rej.add(both & (withdrawal < purchase), "withdrawal_date", "date-order")
     free = (status == ASSESSED) & ~rej.bad
     for mask, detail in ((free & ~np.isnat(withdrawal) & (withdrawal < start),
-                          f"withdrawn before {ctx.year}"),
+                          term("skip.withdrawn-before", year=ctx.year)),
                          (free & ~np.isnat(purchase) & (purchase > end),
-                          f"purchased after {ctx.year}")):
+                          term("skip.purchased-after", year=ctx.year))):
         mask &= status == ASSESSED
         if mask.any():
             status[mask] = OUT_OF_PERIOD
@@ -278,16 +255,19 @@ def _dates(column, rej: _Rejections, ctx: SheetContext, status, units, row_numbe
     return purchase, withdrawal
 
 
-def _number(column, fname, rej, lo, hi, code, hint, strict_min=False) -> np.ndarray:
+def _number(column, fname, rej, lo, hi, code, strict_min=False) -> np.ndarray:
+    """A numeric field read and checked against [lo, hi]; the hint is the catalogue's
+    "number.<field>"."""
     raw = column(fname)
     if raw is None:
         return np.full(len(rej.bad), np.nan)
     v = parse_numbers(raw, rej.ctx.cache(fname), rej.ctx.decimal_comma)
     too_low = (v <= lo) if strict_min else (v < lo)
-    rej.add(np.isinf(v) | (np.isfinite(v) & (too_low | (v > hi))), fname, code,
-            lambda x: f"{fname.replace('_', ' ')} {text(x)!r} is " + (
-                "ambiguous in a file with decimal commas" if is_ambiguous(x) else "not valid"),
-            lambda x: AMBIGUOUS_HINT if is_ambiguous(x) else hint, raw)
+    field = term(f"field.{fname}")
+    rej.add(np.isinf(v) | (np.isfinite(v) & (too_low | (v > hi))), fname, lambda x, _: (
+        (f"{code}.ambiguous", {"field": field, "value": text(x), "hint_id": "ambiguous-decimal"})
+        if is_ambiguous(x) else
+        (code, {"field": field, "value": text(x), "hint_id": f"number.{fname}"})), raw)
     return np.where(np.isfinite(v), v, np.nan)
 
 
@@ -302,10 +282,8 @@ def _condition(column, rej: _Rejections):
         c = -2 if not t else condition_code(t)
         return -1 if c is None else c
     codes = map_distinct(raw, code, np.int8, rej.ctx.cache("condition"))
-    rej.add(codes == -1, "condition", "invalid-condition",
-            lambda v: f"unknown condition {text(v)!r}",
-            "write neuf / reconditionné / réemploi / réaffecté (new / refurbished / reused / "
-            "reassigned)", raw)
+    rej.add(codes == -1, "condition", lambda v, _: ("invalid-condition", {"value": text(v)}),
+            raw)
     src = np.where(codes == -2, DEFAULT, INPUT).astype(np.int8)
     return np.where(codes < 0, NEW, codes).astype(np.int8), src
 
@@ -316,9 +294,10 @@ def _energy(column, rej: _Rejections, n: int):
         if raw is None:
             return np.full(n, np.nan)
         v = parse_numbers(raw, rej.ctx.cache(fname), rej.ctx.decimal_comma)
-        rej.add(np.isinf(v) | (np.isfinite(v) & ((v < 0) | (v > hi))), fname, "invalid-number",
-                lambda x: f"{fname.replace('_', ' ')} {text(x)!r} is not valid",
-                f"write a number between 0 and {hi:g}", raw)
+        field = term(f"field.{fname}")
+        rej.add(np.isinf(v) | (np.isfinite(v) & ((v < 0) | (v > hi))), fname, lambda x, _: (
+            "invalid-number", {"field": field, "value": text(x), "hint_id": "number.range",
+                               "hi": hi}), raw)
         return np.where(np.isfinite(v), v, np.nan)
 
     kwh = nums("annual_kwh", 1e7)
@@ -329,14 +308,9 @@ def _energy(column, rej: _Rejections, n: int):
     from_power = watts * hours / 1000.0
     energy = np.where(np.isnan(kwh), from_power, kwh)
     half = np.isnan(kwh) & (np.isnan(watts) != np.isnan(hours))
-    rej.add(half & ~np.isnan(watts), "power_w", "incomplete-power",
-            "power given without hours of use: the category's default kWh is used",
-            "add an 'Heures par an' or 'Heures par jour' column, or give kWh per year",
-            severity="warning")
+    rej.add(half & ~np.isnan(watts), "power_w", "incomplete-power.power", severity="warning")
     rej.add(half & np.isnan(watts), "hours_per_year" if "hours_per_year" in rej.ctx.columns
-            else "hours_per_day", "incomplete-power",
-            "hours of use given without power: the category's default kWh is used",
-            "add a 'Puissance (W)' column, or give kWh per year", severity="warning")
+            else "hours_per_day", "incomplete-power.hours", severity="warning")
     src = np.where(~np.isnan(kwh), INPUT, np.where(~np.isnan(from_power), DERIVED, DEFAULT))
     return energy, src.astype(np.int8)
 
@@ -355,12 +329,9 @@ def _country(column, rej: _Rejections, fa: FactorArrays, n: int):
         a3 = to_alpha3(t)
         return -2 if a3 is None else index.get(a3, -3)
     codes = map_distinct(raw, code, np.int64, rej.ctx.cache("country"))
-    rej.add(codes == -2, "country", "unknown-country", lambda v: f"unknown country {text(v)!r}",
-            "write an ISO 3166 code (FRA, DEU) or a country name", raw)
-    rej.add(codes == -3, "country", "no-electricity-factor",
-            lambda v: f"no electricity factor for country {text(v)!r} in the factor set",
-            "use a factor set with that country (--factors), or leave the country blank for "
-            "the default", raw)
+    rej.add(codes == -2, "country", lambda v, _: ("unknown-country", {"value": text(v)}), raw)
+    rej.add(codes == -3, "country", lambda v, _: ("no-electricity-factor", {"value": text(v)}),
+            raw)
     src = np.where(codes == -1, DEFAULT, INPUT).astype(np.int8)
     return np.where(codes < 0, default, codes), src
 

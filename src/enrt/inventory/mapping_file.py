@@ -61,23 +61,21 @@ def load_mapping(path: str | Path) -> tuple[MappingFile, str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UsageError(f"cannot read mapping file: {exc.strerror or exc}", file=str(path),
-                         hint="give the path of a file written by 'enrt map'") from exc
+        raise UsageError.make("mapping.unreadable", file=str(path),
+                              reason=str(exc.strerror or exc)) from exc
     try:
         doc = yaml.safe_load(data.decode("utf-8-sig")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise UsageError(f"mapping file is not valid YAML: {exc}", file=str(path),
-                         hint="check the indentation and quotes") from exc
+        raise UsageError.make("mapping.yaml", file=str(path), problem=str(exc)) from exc
     if not isinstance(doc, dict):
-        raise UsageError("mapping file must be a YAML mapping (headers:, labels:, statuses:, "
-                         "sheets:)", file=str(path), hint="start from 'enrt map INVENTAIRE'")
+        raise UsageError.make("mapping.not-a-mapping", file=str(path))
     try:
         model = MappingFile.model_validate(doc)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise UsageError(f"mapping file: {where}: {first['msg']}", file=str(path),
-                         hint="see 'enrt schema mapping' for the format") from exc
+        raise UsageError.make("mapping.invalid", file=str(path), where=where,
+                              problem=first["msg"]) from exc
     return model, hashlib.sha256(data).hexdigest()
 
 

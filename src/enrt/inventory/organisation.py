@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..issues import Issue
+from ..messages import term
 from ..normalize import Aliases
 from .values import parse_number, text
 
@@ -77,10 +78,9 @@ def read_organisation(head: list[list], file: str, sheet: str | None
             if np.isnan(v):
                 continue
             if not np.isfinite(v) or v < 0 or v > LIMITS[k]:
-                issues.append(Issue("error", "invalid-organisation",
-                                    f"{k} {text(value)!r} is not a number from 0 to "
-                                    f"{LIMITS[k]:,.0f}", file, sheet, row, None,
-                                    f"write the {k} in digits"))
+                issues.append(Issue.make("error", "invalid-organisation", file=file,
+                                         sheet=sheet, row=row, field=term(f"org.{k}"),
+                                         value=text(value), max=LIMITS[k]))
                 continue
             setattr(org, k, v)
         org.given_by[k] = where

@@ -124,20 +124,15 @@ def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: in
             part = _read_table(raw, head, hrow, kind, ctx, result, factors, forced)
             parts.append(part)
             if raw.hidden and not options.include_hidden:
-                leave_out(part, "hidden_sheet", Issue(
-                    "warning", "sheet-hidden", f"sheet {raw.name!r} is hidden: its "
-                    f"{part.summary.rows_assessed + part.summary.rows_rejected} row(s) "
-                    f"({units(part):g} units) are left out", str(path), raw.name,
-                    hint="show the sheet in the spreadsheet, or give --include-hidden to "
-                         "count hidden sheets and rows"))
+                leave_out(part, "hidden_sheet", Issue.make(
+                    "warning", "sheet-hidden", file=str(path), sheet=raw.name, name=raw.name,
+                    rows=part.summary.rows_assessed + part.summary.rows_rejected,
+                    units=units(part)))
         elif kind == "pivot":
             result.sheets.append(SheetSummary(name=raw.name, kind="pivot", header_row=hrow + 1))
-            result.issues.append(Issue(
-                "warning", "pivot-table", f"sheet {raw.name!r} looks like a pivot table (a "
-                "summary of other rows): it is left out", str(path), raw.name,
-                None if hrow is None else hrow + 1,
-                hint="enrt reads the detail rows; if this summary is all you have, give one "
-                     "row per equipment type with a 'Quantité' column"))
+            result.issues.append(Issue.make(
+                "warning", "pivot-table", file=str(path), sheet=raw.name,
+                row=None if hrow is None else hrow + 1, name=raw.name))
         elif kind == "server_rooms":
             continue
         elif kind in ("ignored", "practices") and (ph := find_practice_header(head)):
@@ -149,21 +144,16 @@ def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: in
             result.issues.extend(org[1])
         else:
             result.sheets.append(SheetSummary(name=raw.name, kind="ignored"))
-            result.issues.append(Issue(
-                "info", "sheet-ignored", "no equipment or server-room table found; sheet ignored"
-                if forced != "ignored" else "sheet ignored (mapping file)",
-                str(path), raw.name, hint="an equipment table needs a header row with a type "
-                "column (e.g. 'Type d'équipement') and another known column (e.g. 'Quantité')"))
+            result.issues.append(Issue.make(
+                "info", "sheet-ignored" if forced != "ignored" else "sheet-ignored.mapping",
+                file=str(path), sheet=raw.name, hint_id="sheet-ignored"))
     leave_out_restated(parts, str(path))
     for part in parts:
         result.issues.extend(part.issues)
         result.activities.extend(part.activities)
     result.issues.extend(result.practices.issues)
     if not any(s.kind in ("equipment", "activities") for s in result.sheets):
-        result.issues.append(Issue(
-            "error", "no-equipment-table", "no equipment table found in this file", str(path),
-            hint="the table needs a header row with a type column (e.g. 'Type d'équipement') "
-                 "and another known column (e.g. 'Quantité'), within its first 30 rows"))
+        result.issues.append(Issue.make("error", "no-equipment-table", file=str(path)))
     result.fleet = Fleet.concat([p.fleet for p in parts])
     return result
 
@@ -250,10 +240,8 @@ def _understand_headers(result: InputResult, label: str, header: list, columns: 
 def _ignored_columns(head_row: list, columns: dict[str, int], ctx_file: str, sheet: str | None,
                      hrow: int, col_offset: int, ignored: tuple[int, ...] = ()) -> list[Issue]:
     used = set(columns.values()) | set(ignored)
-    return [Issue("info", "column-ignored", f"column {text(c)!r} is not used", ctx_file, sheet,
-                  hrow + 1, column_letter(col_offset + j),
-                  "rename the header if it holds a field enrt knows ('enrt map' lists the "
-                  "fields; a mapping file can name it)")
+    return [Issue.make("info", "column-ignored", file=ctx_file, sheet=sheet, row=hrow + 1,
+                       column=column_letter(col_offset + j), header=text(c))
             for j, c in enumerate(head_row) if text(c) and j not in used]
 
 
@@ -262,18 +250,14 @@ def _header_checks(ctx: SheetContext, hrow: int, issues: list[Issue]) -> None:
     currency, a physical-state column."""
     for f in ("unit_price", "amount"):
         if f in ctx.columns and (cur := header_currency(ctx.headers[f])):
-            issues.append(Issue(
-                "warning", "foreign-currency", f"column {ctx.headers[f]!r} is in {cur}: enrt's "
-                "spend figures (AGEC refurbished share, monetary ratios) are in euros, so the "
-                "column is not used", ctx.file, ctx.sheet, hrow + 1, ctx.column_name(f),
-                "convert the prices to euros (ex. VAT) in a column headed 'Prix unitaire (€)'"))
+            issues.append(Issue.make(
+                "warning", "foreign-currency", file=ctx.file, sheet=ctx.sheet, row=hrow + 1,
+                column=ctx.column_name(f), header=ctx.headers[f], currency=cur))
             del ctx.columns[f]
     if "physical_state" in ctx.columns:
-        issues.append(Issue(
-            "info", "column-physical-state", f"column {ctx.headers['physical_state']!r} is the "
-            "physical state of the equipment: not used (the acquisition condition is new, "
-            "refurbished or reused)", ctx.file, ctx.sheet, hrow + 1,
-            ctx.column_name("physical_state")))
+        issues.append(Issue.make(
+            "info", "column-physical-state", file=ctx.file, sheet=ctx.sheet, row=hrow + 1,
+            column=ctx.column_name("physical_state"), header=ctx.headers["physical_state"]))
 
 
 def _read_table(raw: RawSheet, head: list[list], hrow: int, kind: str, ctx: SheetContext,
@@ -309,12 +293,9 @@ def _read_table(raw: RawSheet, head: list[list], hrow: int, kind: str, ctx: Shee
             chunk = list(itertools.islice(rows, CHUNK_ROWS))
     part.issues.extend(skip_issues(ctx))
     for name, count in sorted(ctx.unknown_rooms.items()):
-        part.issues.append(Issue(
-            "warning", "unknown-room", f"server room {name!r} (named on {count} row(s)) is not "
-            "on a server-room sheet: its rows take the factor set's default PUE, whatever their "
-            "category", ctx.file, raw.name,
-            column=ctx.column_name("room"),
-            hint="add the room with its PUE on a sheet with columns 'Salle serveur' and 'PUE'"))
+        part.issues.append(Issue.make(
+            "warning", "unknown-room", file=ctx.file, sheet=raw.name,
+            column=ctx.column_name("room"), name=name, count=count))
     _understand_values(result, ctx)
     part.fleet = Fleet.concat(part.blocks)
     part.blocks = []
@@ -338,13 +319,8 @@ def _sheet_level_checks(chunk, raw: RawSheet, header: list, ctx: SheetContext,
         values = [r[j] for r in chunk if j is not None and j < len(r)]
         ctx.glpi_class = glpi.export_class(header, [raw.name, Path(ctx.file).stem], values)
         if ctx.glpi_class is None:
-            part.issues.append(Issue(
-                "warning", "glpi-class-unknown", "this looks like a GLPI export, but not which "
-                "list it is (Moniteurs, Téléphones and Périphériques have the same columns): "
-                "rows are matched by their Type alone", ctx.file, raw.name,
-                hint="export each list to a file named after it (e.g. glpi-moniteurs.csv), or "
-                     "set the sheet to glpi_monitor, glpi_phone… under 'sheets:' in a mapping "
-                     "file"))
+            part.issues.append(Issue.make("warning", "glpi-class-unknown", file=ctx.file,
+                                          sheet=raw.name))
 
 
 def _map_block(rows: list[list], ctx: SheetContext, summary: SheetSummary, part: SheetPart,

@@ -11,6 +11,7 @@ import itertools
 import numpy as np
 
 from ..issues import Issue
+from ..messages import term
 from ..normalize import Aliases, fold
 from .sheet_context import column_letter
 from .summary import SheetSummary
@@ -51,13 +52,11 @@ def read_rooms(raw, head: list[list], hrow: int, columns: dict[str, int], result
         summary.rows_read += 1
         if not name or not (PUE_RANGE[0] <= value <= PUE_RANGE[1]):
             summary.rows_rejected += 1
-            what = f"server room {name!r}: PUE {text(row[jp])!r} is not valid" if name else \
-                "server room without a name"
-            result.issues.append(Issue(
-                "error", "invalid-pue", what,
-                result.path, raw.name, rownum, column_letter(raw.col_offset + jp),
-                f"give the room a name and a PUE between {PUE_RANGE[0]:g} and {PUE_RANGE[1]:g} "
-                "(1.93 is the ADEME 2025 average for public local server rooms)"))
+            result.issues.append(Issue.make(
+                "error", "invalid-pue.room" if name else "invalid-pue.no-name",
+                file=result.path, sheet=raw.name, row=rownum,
+                column=column_letter(raw.col_offset + jp), hint_id="invalid-pue.room",
+                name=name, value=text(row[jp]), lo=PUE_RANGE[0], hi=PUE_RANGE[1]))
             continue
         summary.rows_assessed += 1
         result.rooms[fold(name)] = value
@@ -66,12 +65,12 @@ def read_rooms(raw, head: list[list], hrow: int, columns: dict[str, int], result
             if np.isnan(kwh):
                 continue
             if not np.isfinite(kwh) or kwh < 0:
-                result.issues.append(Issue(
-                    "error", "invalid-number", f"server room {name!r}: measured kWh "
-                    f"{text(row[j])!r} is not valid", result.path, raw.name, rownum,
-                    column_letter(raw.col_offset + j), "write the yearly kWh in digits"))
+                result.issues.append(Issue.make(
+                    "error", "invalid-number.room-kwh", file=result.path, sheet=raw.name,
+                    row=rownum, column=column_letter(raw.col_offset + j), name=name,
+                    value=text(row[j])))
                 continue
             if fold(name) not in result.room_meters or kind == "facility":
                 result.room_meters[fold(name)] = (
-                    (kwh, "facility meter") if kind == "facility" else
-                    (kwh * value, f"IT meter x PUE {value:g}"))
+                    (kwh, term("meter.facility")) if kind == "facility" else
+                    (kwh * value, term("meter.it", pue=value)))

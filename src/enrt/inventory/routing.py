@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..messages import hint as _hint, term
 from ..normalize import fold
 from . import glpi
 from .labels import MAX_LABEL, NO_CATEGORY, NO_TYPE, UNKNOWN, is_total_label, mentions_total
@@ -26,7 +27,7 @@ def categories(labels, item_types, ctx: SheetContext, n: int) -> tuple[np.ndarra
         if not label and glpi_class is None:
             return NO_TYPE
         if len(label) > MAX_LABEL:
-            hints[shown or label] = f"a type of {len(label):,} characters is not an equipment type"
+            hints[shown or label] = _hint("type.too-long", n=len(label))
             return UNKNOWN
         if is_total_label(label):
             return TOTAL_CODE
@@ -48,7 +49,7 @@ def categories(labels, item_types, ctx: SheetContext, n: int) -> tuple[np.ndarra
         if fold(item) in glpi.NOT_EQUIPMENT:
             return glpi.VIRTUAL                 # licences, certificates: not devices
         if item and cls is None:
-            hints[sub or item] = f"GLPI item type {item!r} has no category in enrt"
+            hints[sub or item] = _hint("type.glpi-item", item=item)
             return NO_CATEGORY
         return code(sub, cls, sub or item)
     pairs = list(zip(item_types, labels if labels is not None else (None,) * n))
@@ -90,10 +91,11 @@ def skip_rows(rows, status, cat, labels, column, units, row_numbers, ctx: SheetC
             word = shown[key]
             mask = np.zeros(len(status), dtype=bool)
             mask[idx] = True
-            skip(mask, NOT_IN_USE, "not_in_use", f"{word} ({REASONS[MEANINGS[codes[idx[0]]]]})")
+            skip(mask, NOT_IN_USE, "not_in_use",
+                 term("skip.status", word=word, meaning=REASONS[MEANINGS[codes[idx[0]]]]))
         unknown_status = (status == ASSESSED) & (codes == -1)
     skip((status == ASSESSED) & (cat == glpi.VIRTUAL), VIRTUAL_ROW, "not_physical",
-         "virtual machines, licences and other items that are not devices")
+         term("skip.not-physical"))
     for i in np.flatnonzero((status == ASSESSED) & (cat == UNKNOWN)):
         label = text(labels[i]) if labels is not None else ""
         if len(label) > MAX_LABEL:

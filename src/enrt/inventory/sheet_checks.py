@@ -48,21 +48,17 @@ def header_shape(header: list, hrow: int, raw, ctx, overrides) -> list[Issue]:
             used = ctx.columns[f]
             names = ", ".join(f"{column_letter(raw.col_offset + j)} ({text(header[j])})"
                               for j in cols)
-            out.append(Issue("warning", "duplicate-column", f"columns {names} are all read as "
-                             f"{f}: {column_letter(raw.col_offset + used)} is used, the others "
-                             "are not", ctx.file, ctx.sheet, hrow + 1,
-                             hint="rename or delete the extra columns, or say which is which "
-                                  "in a mapping file (headers:)"))
+            out.append(Issue.make("warning", "duplicate-column", file=ctx.file, sheet=ctx.sheet,
+                                  row=hrow + 1, columns=names, field=f,
+                                  used=column_letter(raw.col_offset + used)))
     row = hrow + 1
     for r1, c1, r2, c2 in raw.merged:
         if r1 <= row <= r2 and c2 > c1:
             first = c1 - raw.col_offset
             shown = text(header[first]) if 0 <= first < len(header) else ""
-            out.append(Issue("warning", "merged-header", f"header cells "
-                             f"{column_letter(c1)}{r1}:{column_letter(c2)}{r2} are merged: only "
-                             f"{column_letter(c1)} ({shown!r}) has a header, the other columns "
-                             "are read as unnamed", ctx.file, ctx.sheet, row,
-                             hint="unmerge the header cells and give each column its own header"))
+            out.append(Issue.make("warning", "merged-header", file=ctx.file, sheet=ctx.sheet,
+                                  row=row, header=shown, first=column_letter(c1),
+                                  cells=f"{column_letter(c1)}{r1}:{column_letter(c2)}{r2}"))
     return out
 
 
@@ -85,31 +81,21 @@ def check_condition_column(chunk: list[list], ctx, issues: list[Issue]) -> None:
     del ctx.columns["condition"]
     if status > physical and "status" not in ctx.columns:
         ctx.columns["status"], ctx.headers["status"] = j, header
-        issues.append(Issue("info", "column-is-status", f"column {header!r} holds statuses "
-                            "(in service, in stock…): read as the status", ctx.file, ctx.sheet,
-                            column=where))
+        issues.append(Issue.make("info", "column-is-status", file=ctx.file, sheet=ctx.sheet,
+                                 column=where, header=header))
         return
     shown = ", ".join(sorted(values)[:4])
-    issues.append(Issue("info", "column-physical-state", f"column {header!r} holds physical "
-                        f"states ({shown}…), not the acquisition condition (new / refurbished): "
-                        "not used", ctx.file, ctx.sheet, column=where,
-                        hint="name the new/refurbished column 'État à l'achat' or 'Provenance'"))
+    issues.append(Issue.make("info", "column-physical-state.values", file=ctx.file,
+                             sheet=ctx.sheet, column=where, header=header, values=shown))
 
 
+# skip reason -> (severity, catalogue message id)
 _MESSAGES = {
-    "not_in_use": ("info", "skipped-not-in-use", "skipped: status {detail}",
-                   "equipment not in use is not in the year's footprint; --count-stock counts "
-                   "stock, a mapping file (statuses:) changes what a word means"),
-    "hidden": ("warning", "skipped-hidden", "hidden (by a filter or by hand): left out",
-               "show the rows in the spreadsheet to check them, or give --include-hidden to "
-               "count hidden rows and sheets"),
-    "heading": ("info", "section-heading", "read as section headings: {detail}",
-                "a lone label with no other value is a heading; give it a quantity if it is "
-                "equipment"),
-    "out_of_period": ("info", "out-of-period", "skipped: {detail}, not in the fleet during the "
-                      "assessed year", "assess another year with --year to count them"),
-    "not_physical": ("info", "skipped-not-physical", "skipped: {detail}",
-                     "their footprint is in the hosting (services sheet), not the fleet"),
+    "not_in_use": ("info", "skipped-not-in-use"),
+    "hidden": ("warning", "skipped-hidden"),
+    "heading": ("info", "section-heading"),
+    "out_of_period": ("info", "out-of-period"),
+    "not_physical": ("info", "skipped-not-physical"),
 }
 
 
@@ -117,12 +103,11 @@ def skip_issues(ctx) -> list[Issue]:
     """One issue per (reason, detail): how many rows and units, and the first rows."""
     out = []
     for (reason, detail), (rows, units, first) in sorted(ctx.skips.items()):
-        severity, code, text_, hint = _MESSAGES[reason]
+        severity, msg_id = _MESSAGES[reason]
         at = ", ".join(str(r) for r in first) + (", …" if rows > len(first) else "")
-        counted = f"{rows} row(s)" if reason == "heading" else f"{rows} row(s) ({units:g} units)"
-        message = f"{counted} " + text_.format(detail=detail) + f" (rows {at})"
-        out.append(Issue(severity, code, message, ctx.file, ctx.sheet, first[0] if first else None,
-                         None, hint))
+        out.append(Issue.make(severity, msg_id, file=ctx.file, sheet=ctx.sheet,
+                              row=first[0] if first else None, rows=rows, units=units,
+                              detail=detail, at=at))
     return out
 
 
@@ -155,13 +140,10 @@ def leave_out_restated(parts: list[SheetPart], file: str) -> None:
             continue
         summary_part = sorted((pb, pa), key=lambda x: (x.listed_rows, x.fields))[0]
         detail = pa if summary_part is pb else pb
-        leave_out(summary_part, "restated", Issue(
-            "warning", "sheet-restated", f"sheet {summary_part.summary.name!r} restates sheet "
-            f"{detail.summary.name!r} (the same quantity per category, "
-            f"{detail.listed.sum():g} units): it is left out so the equipment is not counted "
-            "twice", file, summary_part.summary.name,
-            hint="if both sheets list different equipment, say so in a mapping file "
-                 f"(sheets: {{{summary_part.summary.name!r}: equipment}})"))
+        leave_out(summary_part, "restated", Issue.make(
+            "warning", "sheet-restated", file=file, sheet=summary_part.summary.name,
+            name=summary_part.summary.name, other=detail.summary.name,
+            units=detail.listed.sum()))
 
 
 def _assessed(part: SheetPart, n: int) -> np.ndarray:

@@ -42,21 +42,16 @@ class RawSheet:
 def open_inventory(path: Path) -> list[RawSheet]:
     suffix = path.suffix.lower()
     if not path.exists():
-        raise InputError("input file not found", file=str(path),
-                         hint="check the path; inputs are .xlsx, .xlsm, .ods or .csv files")
+        raise InputError.make("input.not-found", file=str(path))
     if not path.is_file():
-        raise InputError("input is not a regular file (a folder, a device or a pipe)",
-                         file=str(path), hint="give the path of an .xlsx, .ods or .csv file")
+        raise InputError.make("input.not-a-file", file=str(path))
     if suffix == ".xlsb":
-        raise InputError("binary workbooks (.xlsb) are not read: their extent cannot be checked "
-                         "before they are loaded", file=str(path),
-                         hint="save the file as .xlsx (Excel: File > Save as > Excel Workbook)")
+        raise InputError.make("input.xlsb", file=str(path))
     if suffix in WORKBOOK_SUFFIXES:
         return _open_workbook(path)
     if suffix in CSV_SUFFIXES:
         return [_csv_sheet(path)]
-    raise InputError(f"unsupported file type {suffix or '(none)'!r}", file=str(path),
-                     hint="save the inventory as .xlsx, .ods or .csv")
+    raise InputError.make("input.file-type", file=str(path), suffix=suffix or "(none)")
 
 
 def _open_workbook(path: Path) -> list[RawSheet]:
@@ -85,9 +80,8 @@ def _open_workbook(path: Path) -> list[RawSheet]:
         raise
     except Exception as calamine_error:  # calamine raises its own error types
         if path.suffix.lower() not in (".xlsx", ".xlsm"):
-            raise InputError(f"cannot read workbook: {calamine_error}", file=str(path),
-                             hint="open it in a spreadsheet program and save it again as .xlsx"
-                             ) from calamine_error
+            raise InputError.make("input.workbook", file=str(path),
+                                  problem=str(calamine_error)) from calamine_error
         return _open_with_openpyxl(path, calamine_error)
 
 
@@ -96,9 +90,8 @@ def _open_with_openpyxl(path: Path, first_error: Exception) -> list[RawSheet]:
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:
-        raise InputError(f"cannot read workbook: {first_error}", file=str(path),
-                         hint="the file may be damaged or protected; save it again as .xlsx"
-                         ) from exc
+        raise InputError.make("input.workbook", file=str(path), problem=str(first_error),
+                              hint_id="input.workbook-protected") from exc
     return [RawSheet(name=ws.title, rows=_openpyxl_rows(ws, path, first_error),
                      hidden=ws.sheet_state != "visible")
             for ws in wb.worksheets]
@@ -111,9 +104,9 @@ def _openpyxl_rows(ws, path: Path, first_error: Exception) -> Iterator[list]:
         for r in ws.iter_rows(min_row=1, min_col=1, values_only=True):
             yield list(r)
     except Exception as exc:
-        raise InputError(f"cannot read workbook: {first_error}; {type(exc).__name__}: {exc}",
-                         file=str(path), sheet=ws.title, hint="the file is damaged: open it "
-                         "in a spreadsheet program and save it again as .xlsx") from exc
+        raise InputError.make("input.workbook-cell", file=str(path), sheet=ws.title,
+                              problem=str(first_error), kind=type(exc).__name__,
+                              detail=str(exc)) from exc
 
 
 def _sniff_delimiter(sample: str) -> str:
@@ -143,13 +136,11 @@ def _csv_sheet(path: Path) -> RawSheet:
     sheet = RawSheet(name=None, rows=_csv_rows(path, facts, delimiter),
                      decimal_comma=delimiter == ";")
     if facts.bad_lines:
-        shown = ", ".join(str(n) for n in facts.bad_lines[:10])
-        sheet.notes.append(Issue(
-            "warning", "invalid-bytes", f"{len(facts.bad_lines)} line(s) hold bytes that are not "
-            f"UTF-8 (lines {shown}{', …' if len(facts.bad_lines) > 10 else ''}): they are shown "
-            "as '\ufffd' and a value holding one is rejected", str(path),
-            row=facts.bad_lines[0], hint="save the file again as 'CSV UTF-8', or correct those "
-            "cells"))
+        shown = ", ".join(str(n) for n in facts.bad_lines[:10]) + \
+            (", …" if len(facts.bad_lines) > 10 else "")
+        sheet.notes.append(Issue.make("warning", "invalid-bytes", file=str(path),
+                                      row=facts.bad_lines[0], n=len(facts.bad_lines),
+                                      lines=shown))
     return sheet
 
 
@@ -161,10 +152,8 @@ def _check_quotes(chunk: list[list], last: int, path: Path, delimiter: str) -> N
         breaks = sum(c.count("\n") for c in row if "\n" in c)
         swallowed = any(delimiter in c.split("\n", 1)[1] for c in row if "\n" in c)
         if breaks >= MAX_LINES_IN_A_FIELD or swallowed:
-            raise InputError(
-                f"a quote opened on line {line} is not closed: the cell runs over "
-                f"{breaks + 1} lines", file=str(path), row=line,
-                hint="close the quote (\") or remove it, then save the file again")
+            raise InputError.make("input.open-quote", file=str(path), row=line, line=line,
+                                  lines=breaks + 1)
         line += breaks + 1
 
 
@@ -179,6 +168,4 @@ def _csv_rows(path: Path, facts, delimiter: str) -> Iterator[list]:
                 last = reader.line_num
                 yield from chunk
     except (UnicodeDecodeError, csv.Error) as exc:
-        raise InputError(f"cannot read CSV: {exc}", file=str(path),
-                         hint="save the file as CSV UTF-8 or as 'CSV (séparateur: point-virgule)'"
-                         ) from exc
+        raise InputError.make("input.csv", file=str(path), problem=str(exc)) from exc

@@ -8,18 +8,13 @@ the cell ("En stock - magasin"); a mapping file (``statuses:``) adds or override
 """
 from __future__ import annotations
 
+from ..messages import term
 from ..normalize import Aliases, fold
 
 IN_USE, STOCK, OUT_OF_SERVICE, RETIRED, DISPOSED, LOST = (
     "in_use", "stock", "out_of_service", "retired", "disposed", "lost")
 MEANINGS = (IN_USE, STOCK, OUT_OF_SERVICE, RETIRED, DISPOSED, LOST)
-REASONS = {
-    STOCK: "in stock, not in use",
-    OUT_OF_SERVICE: "out of service",
-    RETIRED: "retired",
-    DISPOSED: "disposed of",
-    LOST: "lost or stolen",
-}
+REASONS = {m: term(f"status.{m}") for m in (STOCK, OUT_OF_SERVICE, RETIRED, DISPOSED, LOST)}
 
 STATUS_WORDS: dict[str, list[str]] = {
     IN_USE: ["en service", "en production", "en utilisation", "utilise", "utilisé", "actif",

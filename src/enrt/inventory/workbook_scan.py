@@ -51,7 +51,7 @@ def _budget(name: str, default: int) -> int:
     try:
         return int(os.environ.get(name, default))
     except ValueError:
-        raise InputError(f"{name} must be a whole number", hint=f"e.g. {name}={default}") from None
+        raise InputError.make("input.budget", name=name, default=default) from None
 
 
 def max_cells() -> int:
@@ -113,8 +113,7 @@ class Details(threading.Thread):
     def result(self) -> dict[str, SheetFacts]:
         self.join()
         if self.error is not None:
-            raise InputError(f"the workbook is damaged ({self.error})", file=str(self.path),
-                             hint="open it in a spreadsheet program and save it again")
+            raise InputError.make("input.damaged", file=str(self.path), problem=str(self.error))
         return self.found
 
 
@@ -136,36 +135,26 @@ def scan(path: Path) -> dict[str, SheetFacts]:
         return {}                     # parts missing: calamine says what is wrong
     except (zipfile.BadZipFile, OSError, ElementTree.ParseError, ValueError, EOFError,
             zlib.error) as exc:
-        raise InputError(f"the workbook is damaged ({exc})", file=str(path),
-                         hint="open it in a spreadsheet program and save it again") from exc
+        raise InputError.make("input.damaged", file=str(path), problem=str(exc)) from exc
 
 
 def _check_sizes(z: zipfile.ZipFile, path: Path) -> None:
     for info in z.infolist():
         name = info.filename.lower()
         if name.endswith("sharedstrings.xml") and info.file_size > max_strings_bytes():
-            raise InputError(
-                f"the workbook's shared strings inflate to {info.file_size:,} bytes (limit "
-                f"{max_strings_bytes():,})", file=str(path), hint="a cell holds a huge text: "
-                "delete it, or save the sheet as CSV (ENRT_MAX_SHARED_STRINGS_BYTES raises the "
-                "limit)")
+            raise InputError.make("input.shared-strings", file=str(path),
+                                  size=info.file_size, limit=max_strings_bytes())
         if name.endswith(".xml") and info.file_size > max_xml_bytes():
-            raise InputError(
-                f"{info.filename} inflates to {info.file_size:,} bytes (limit "
-                f"{max_xml_bytes():,})", file=str(path), hint="save the inventory as CSV, "
-                "which enrt reads in streaming (ENRT_MAX_XML_BYTES raises the limit)")
+            raise InputError.make("input.xml-part", file=str(path), part=info.filename,
+                                  size=info.file_size, limit=max_xml_bytes())
 
 
 def _check_extent(facts: SheetFacts, sheet: str, path: Path) -> None:
     cells = facts.max_row * max(facts.max_col, 1)
     if cells > max_cells():
         far = f"{column_name(max(facts.max_col, 1))}{facts.max_row}"
-        raise InputError(
-            f"sheet {sheet!r} reaches cell {far}: reading it would take {cells:,} cells "
-            f"(limit {max_cells():,})", file=str(path), sheet=sheet,
-            hint="delete the empty rows and columns after the table (Ctrl+End shows the last "
-                 "cell), save and retry; or save the sheet as CSV (ENRT_MAX_CELLS raises the "
-                 "limit)")
+        raise InputError.make("input.extent", file=str(path), sheet=sheet, sheet_name=sheet,
+                              far=far, cells=cells, limit=max_cells())
 
 
 def _blocks(member):

@@ -10,6 +10,7 @@ from ..factors.loader import LoadedFactorSet
 from ..inventory.reader import InputResult
 from ..ledger import Impacts, Ledger, Lines, impacts
 from ..issues import Issue
+from ..messages import TERMS, Listing, both, term
 from .model import (ActivityLine, Assessment, CategoryLine, CriterionTotal, Disclosure,
                     ElectricityUsed, EntityLine,
                     FactorSetRef, InputLine, InputReport, PhaseValues, ProjectLine, Report, SetId,
@@ -65,13 +66,17 @@ def _lines(ls: Lines, crits: tuple[str, ...], key: str, cls,
                       "gwp": crit.get("gwp"), "criteria": crit})
     lines = [line(ls.names[groups[i]] or "(unspecified)", groups[[i]]) for i in shown]
     if rest:
-        issues.append(Issue("warning", "many-groups", f"{len(order):,} distinct {key} values: "
-                            f"the report lists the {MAX_LINES - 1} largest and sums the other "
-                            f"{len(rest):,} in one line", hint=f"is the {key} column the right "
-                            "one? (a serial number or an address read as a site gives one line "
-                            "per row)"))
+        issues.append(Issue.make("warning", "many-groups", n=len(order),
+                                 key=term(f"group.{key}"), shown=MAX_LINES - 1, rest=len(rest)))
         lines.append(line(f"({len(rest):,} others)", groups[rest]))
     return lines
+
+
+def _skip_count(reason: str, n: int):
+    """"3 not in use": a skip reason of the report, in words."""
+    key = f"reason.{reason}"
+    return term("skip.count", n=n, reason=term(key) if key in TERMS else
+                reason.replace("_", " "))
 
 
 def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResult],
@@ -105,10 +110,8 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
                                    complete=not not_covered and pv.manufacture is not None
                                    and pv.use is not None, coverage=coverage)
         if not_covered:
-            issues.append(Issue("info", "not-covered",
-                                f"criterion {k} is not covered for: {', '.join(not_covered)}; "
-                                f"its totals leave them out", hint="use a factor set that "
-                                f"gives {k} for these categories to include them"))
+            issues.append(Issue.make("info", "not-covered", criterion=k,
+                                     categories=Listing(not_covered)))
 
     # per category: weights × factors, exact (None where the factor set has no value)
     rows_per_cat = whole.rows
@@ -132,60 +135,39 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
     by_category.sort(key=lambda line: (-(line.gwp.total or 0.0), line.category))
 
     if method == "numecoeval":
-        issues.append(Issue("info", "snapshot-method", "method numecoeval is a snapshot: each "
-                            "device is charged its embodied impact divided by its age, every "
-                            "year, so yearly reports added up charge more than the embodied "
-                            "impact (about 2.6 times for a laptop bought mid-year and kept 5 "
-                            "years)", hint="use the default method (linear) to compare years "
-                            "or to add reports up"))
+        issues.append(Issue.make("info", "snapshot-method"))
     amortised_qty = float(ledger.amortised.sum())
     if amortised_qty:
-        issues.append(Issue("info", "fully-amortised",
-                            f"{amortised_qty:g} device(s) are past their lifetime: no manufacture "
-                            "share is counted for them this year (they still count for use)"))
+        issues.append(Issue.make("info", "fully-amortised", n=amortised_qty))
     for name, room in (rooms or {}).items():
         if room["kwh_measured"] is None:
             continue
         if room["kwh_estimated"] > 0 and room["measured_how"]:
-            issues.append(Issue("info", "room-measured", f"server room {name!r}: measured "
-                                f"{room['kwh_measured']:g} kWh ({room['measured_how']}) replaces "
-                                f"the estimate of {room['kwh_estimated']:.1f} kWh"))
+            issues.append(Issue.make("info", "room-measured", name=name,
+                                     kwh=room["kwh_measured"], how=room["measured_how"],
+                                     estimate=room["kwh_estimated"]))
         else:
-            issues.append(Issue("warning", "room-without-equipment", f"server room {name!r} has "
-                                "a measured consumption but no equipment row names it (or its "
-                                "rows estimate 0 kWh): it is not counted",
-                                hint="name the room on the rows of the equipment it holds"))
+            issues.append(Issue.make("warning", "room-without-equipment", name=name))
     missing = [f for f in ("agents", "population") if getattr(org, f) is None]
     if orgs_differ and org.agents is None:
-        issues.append(Issue("info", "organisations-differ", f"the {len(results)} inputs are "
-                            "different organisations: per-agent figures are given per input "
-                            "(by_input), not for the whole", hint="give --agents N for the "
-                            "whole (e.g. the intercommunalité) to get them for the total"))
+        issues.append(Issue.make("info", "organisations-differ", n=len(results)))
     elif missing and not orgs_differ:
-        issues.append(Issue("info", "missing-organisation",
-                            f"{' and '.join(missing)} not given: the indicators that need them "
-                            "are not computed", hint="add an 'Organisation' sheet (Nombre "
-                            "d'agents, Population) or give --agents N --population N"))
+        issues.append(Issue.make("info", "missing-organisation",
+                                 what=both([term(f"org.{f}") for f in missing])))
     if not ledger.rows.sum():
-        issues.append(Issue("warning", "empty-input", "no equipment row was assessed",
-                            hint="check that the inventory has a header row with an equipment "
-                                 "type column"))
+        issues.append(Issue.make("warning", "empty-input"))
     inputs = [_input_report(r) for r in results]
     for r, ir in zip(results, inputs):
         if ir.rows_assessed or any(i.code == "no-equipment-table" for i in r.issues):
             continue
         chosen = {k: n for k, n in ir.skipped.items() if k not in ("blank", "total", "heading")}
         if chosen and not ir.rows_rejected:       # all rows legitimately out: say so, no error
-            issues.append(Issue("warning", "nothing-in-use", "no row of this input is in use "
-                                f"in {year}: " + ", ".join(f"{n} {k.replace('_', ' ')}"
-                                                           for k, n in chosen.items()), r.path,
-                                hint="check the statuses, filters and dates; --count-stock or "
-                                     "--include-hidden count stock and hidden rows"))
+            issues.append(Issue.make("warning", "nothing-in-use", file=r.path, year=year,
+                                     skipped=Listing(_skip_count(k, n)
+                                                     for k, n in chosen.items())))
             continue
-        issues.append(Issue("error", "nothing-assessed", "nothing could be assessed in "
-                            f"this input ({ir.rows_read} row(s) read, {ir.rows_rejected} "
-                            "rejected)", r.path, hint="see the other issues of this file; "
-                            "'enrt map' shows what enrt understood of it"))
+        issues.append(Issue.make("error", "nothing-assessed", file=r.path, read=ir.rows_read,
+                                 rejected=ir.rows_rejected))
     inds = indicators(ledger, fa, totals["gwp"].total, totals["gwp"].manufacture, org,
                       {k: v for r in results for k, v in r.rooms.items()}, rooms, year)
     if orgs_differ and org.agents is None:

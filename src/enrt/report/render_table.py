@@ -1,37 +1,193 @@
-"""Terminal rendering of a Report with rich: totals, categories, entities, sites, issues.
+"""Terminal rendering of a Report with rich: headline, key figures, totals, categories,
+departments, sites and projects with share bars, indicators, territory, practices, issues.
+
+Width: the console's (rich's detection: ``COLUMNS``, else the terminal's, else 80), or the
+one given. No line is wider: numbers never wrap; names of categories, departments, sites
+and files are cut with an ellipsis; a breakdown keeps its manufacture and use columns only
+when a bar of ``BAR_MIN`` cells still fits beside them; the totals use short criterion
+names when the full ones would take more than two lines; prose wraps between words.
+
+Bars: one scale for every breakdown table (the same width, the largest share of any line
+fills it), each bar as long as its line's share of the carbon footprint, drawn in eighths
+of a cell (``#`` on a console without block characters).
+
+Language: every label comes from ``i18n`` (or ``WORDS`` below, to move there), in
+``lang``; numbers are written by Babel (``i18n.number``, ``mass``, ``percent``).
+
+Encoding: ``encoding`` is what the console can write. When it cannot write the
+box-drawing characters, tables use rich's ASCII box; any other character it cannot write
+becomes an ASCII stand-in (``≥`` -> ``>=``, ``…`` -> ``...``, ``€`` -> ``EUR``, ``é`` ->
+``e``), never a ``?``. Stand-ins are put in before the layout, so columns stay aligned.
 
 Text from the inputs (paths, sheets, labels, sites, names, messages, factor-set strings) is
-inert: the console reads no markup unless told (``markup=True`` on our own bold headings,
-where input text is passed through ``m()``), and every such string goes through ``safe()``,
-which shows control characters (ESC, CR, BEL, C1, bidi overrides…) visibly.
+inert: the console reads no markup nor emoji codes, and every such string goes through
+``safe()``, which shows control characters (ESC, CR, BEL, C1, bidi overrides…) visibly.
 """
 from __future__ import annotations
 
+import codecs
 import io
+import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 
+from rich import box
+from rich.cells import cell_len
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from .. import i18n
+from ..i18n import criterion_label, indicator_label, mass, number, percent, t
 from ..inert import safe
 from ..issues import Issue
-from .model import PhaseValues, Report
+from .model import Report
+from .view import build_view
+
+# Words of the terminal report that i18n.TEXT does not have (yet): key -> (French, English).
+WORDS: dict[str, tuple[str, str]] = {
+    "factor_line": ("Jeu de facteurs {id} v{version} (sha256 {sha}…) ; électricité {elec} ; "
+                    "PUE par défaut {pue}", "Factor set {id} v{version} (sha256 {sha}…); "
+                    "electricity {elec}; default PUE {pue}"),
+    "rows_line": ("{assessed}/{read} lignes évaluées, {rejected} rejetée{s_rej}, {skipped} "
+                  "écartée{s_skip}", "{assessed}/{read} rows assessed, {rejected} rejected, "
+                  "{skipped} skipped"),
+    "covers_all": ("le total couvre toutes les lignes en service",
+                   "the total covers every row in use"),
+    "incomplete": ("le total est incomplet", "the total is incomplete"),
+    "nothing_in": ("rien n'est évalué dans {files} ; le total est incomplet",
+                   "nothing assessed in {files}; the total is incomplete"),
+    "partial_totals": ("totaux partiels : {what}", "partial totals: {what}"),
+    "carbon": ("empreinte carbone", "carbon footprint"),
+    "per_year": ("/an", "/year"),
+    "per_year_title": ("par an", "per year"),
+    "errors_warnings": ("{e} erreur{s_e}, {w} avertissement{s_w}",
+                        "{e} error(s), {w} warning(s)"),
+    "issue_counts": ("{e} erreur{s_e}, {w} avertissement{s_w}, {i} info",
+                     "{e} error(s), {w} warning(s), {i} info"),
+    "more_issues": ("… {n} de plus (--verbose ou --format json)",
+                    "… {n} more (use --verbose or --format json)"),
+    "more_in_report": ("… {n} de plus dans le rapport", "… {n} more in the report's issues"),
+    "sheet": ("feuille {x}", "sheet {x}"),
+    "row": ("ligne {x}", "row {x}"),
+    "column": ("colonne {x}", "column {x}"),
+    "hint": ("correction", "hint"),
+    "qty": ("Qté", "Qty"),
+    "nc": ("n.c.", "n/c"),
+    "partial_note": ("≥ total partiel : {what}", "≥ partial total: {what}"),
+    "missing_note": ("{label} : {why}", "{label}: {why}"),
+    "organisation_line": ("Organisation : {name} ; agents : {agents} ; population : {pop}",
+                          "Organisation: {name}; agents {agents}; population {pop}"),
+    "organisations_see": ("{n} organisations, voir « Par fichier »",
+                          "{n} organisations, see 'By input'"),
+    "by_input": ("Par fichier", "By input"),
+    "col_organisation": ("Organisation", "Organisation"),
+    "col_agents": ("Agents", "Agents"),
+    "col_done": ("Faites", "Done"),
+    "territory_title": ("{title} ({pop} habitants, périmètre {scope} : {what})",
+                        "{title} ({pop} inhabitants, scope {scope}: {what})"),
+    "terminals": ("Terminaux", "Terminals"),
+    "data_centres": ("Centres de données", "Data centres"),
+    "networks": ("Réseaux", "Networks"),
+    "practices_title": ("{title} : maturité {score}, {assessed} sur {total} évaluées",
+                        "{title}: maturity {score}, {assessed} of {total} assessed"),
+    "units": ("unités", "units"),
+    "years": ("ans", "years"),
+    # kinds of hosted services and prestations (ActivityLine.kind)
+    "kind_hosting": ("hébergement", "hosting"),
+    "kind_network": ("réseau", "network"),
+    "kind_prestation": ("prestation", "prestation"),
+    # skipped rows, by reason (InputReport.skipped)
+    "skip_blank": ("vides", "blank"),
+    "skip_total": ("totaux", "total"),
+    "skip_heading": ("titres", "heading"),
+    "skip_not_in_use": ("hors service", "not in use"),
+    "skip_hidden": ("masquées", "hidden"),
+    "skip_hidden_sheet": ("feuille masquée", "hidden sheet"),
+    "skip_out_of_period": ("hors période", "out of period"),
+    "skip_not_physical": ("non physiques", "not physical"),
+    "skip_restated": ("en double", "restated"),
+    # criteria, short (the headline)
+    "short_gwp": ("climat", "climate"),
+    "short_adpe": ("ressources abiotiques", "abiotic resources"),
+    "short_pe": ("énergie primaire", "primary energy"),
+    "short_water": ("eau", "water"),
+}
+
+# what a console that cannot write a character shows instead (ASCII)
+_STAND_IN = {"≥": ">=", "≤": "<=", "…": "...", "€": "EUR", "—": "-", "–": "-", "→": "->",
+             "←": "<-", "·": "-", "•": "*", "’": "'", "‘": "'", "“": '"', "”": '"', "«": '"',
+             "»": '"', "×": "x", "\u202f": " ", "\u00a0": " ", "\u2009": " ", "█": "#",
+             "\u2421": "\\x7f", "²": "2", "³": "3", "œ": "oe", "Œ": "OE", "æ": "ae", "ß": "ss"}
+_STAND_IN.update({chr(0x2400 + c): f"\\x{c:02x}" for c in range(0x20)})   # safe()'s ␛ ␍ …
+_EIGHTHS = "▏▎▍▌▋▊▉█"
+BAR_MIN, BAR_MAX, LABEL_MAX = 12, 30, 30
 
 
-def m(s: object) -> str:
-    """Input text for a rich markup string: visible controls, brackets escaped."""
-    return escape(safe(s))
+def w(key: str, lang: str, **values) -> str:
+    """A word of ``WORDS`` in ``lang``, placeholders filled."""
+    text = WORDS[key][0 if lang == "fr" else 1]
+    return text.format(**values) if values else text
 
 
-def cell(s: object) -> Text:
-    """Input text for a table cell or title: a Text, never read as markup."""
-    return Text(safe(s))
+def _s(n: float, lang: str) -> str:
+    """French plural mark: 0 and 1 take the singular."""
+    return "s" if lang == "fr" and n >= 2 else ""
+
+
+def _colon(lang: str) -> str:
+    return " : " if lang == "fr" else ": "
+
+
+def terminal_encoding(encoding: str | None) -> str:
+    """The codec's name, or utf-8 when the name is unknown."""
+    try:
+        return codecs.lookup(encoding or "utf-8").name
+    except LookupError:
+        return "utf-8"
+
+
+class Degrade:
+    """Text the console can write: characters the encoding cannot write become ASCII
+    stand-ins (≥ -> >=, … -> ..., € -> EUR, é -> e), never '?'."""
+
+    def __init__(self, encoding: str | None) -> None:
+        self.encoding = terminal_encoding(encoding)
+        self.unicode = self.encoding.startswith("utf")
+        self._chars: dict[str, str] = {}
+
+    def can(self, s: str) -> bool:
+        if self.unicode:
+            return True
+        try:
+            s.encode(self.encoding)
+            return True
+        except UnicodeEncodeError:
+            return False
+
+    def __call__(self, s: str) -> str:
+        if self.unicode or self.can(s):
+            return s
+        return "".join(self._char(c) for c in s)
+
+    def _char(self, c: str) -> str:
+        if c not in self._chars:
+            if self.can(c):
+                out = c
+            elif c in _STAND_IN and self.can(_STAND_IN[c]):
+                out = _STAND_IN[c]
+            else:
+                base = "".join(x for x in unicodedata.normalize("NFKD", c)
+                               if not unicodedata.combining(x))
+                out = base if base and self.can(base) else \
+                    (f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}")
+            self._chars[c] = out
+        return self._chars[c]
 
 
 def fmt(x: float | None, digits: int = 1) -> str:
-    """Display rounding only; None is 'not covered'."""
+    """Display rounding only; None is 'not covered' (language-neutral: the factors
+    commands)."""
     if x is None:
         return "n/c"
     if x != 0 and abs(x) < 0.1:
@@ -39,216 +195,530 @@ def fmt(x: float | None, digits: int = 1) -> str:
     return f"{x:,.{digits}f}".replace(",", " ")
 
 
-def _phase_cells(v: PhaseValues) -> list[str]:
-    return [fmt(v.manufacture), fmt(v.use), fmt(v.total)]
+@dataclass
+class _Col:
+    header: str
+    right: bool = False              # numbers: right-justified, never wrapped
+    clip: bool = False               # names: cut with an ellipsis to fit
+    wrap: bool = False               # prose: wrapped between words
+    left: bool = False               # a path: cut at its start
 
 
-def render_table(report: Report, color: bool = True, width: int = 110,
-                 max_issues: int | None = 10) -> str:
-    buf = io.StringIO()
-    # markup=False: a string printed or put in a table is literal unless markup=True is given
-    con = Console(file=buf, width=width, force_terminal=color, color_system="standard"
-                  if color else None, highlight=False, markup=False)
-    fs, a = report.factor_set, report.assessment
-    con.print(f"[bold]enrt {m(report.tool.version)}[/bold] — footprint of year {a.year} "
-              f"(as of {m(a.as_of)}), method {m(a.method)}", markup=True)
-    elec = ", ".join(f"{c} {v['gwp'].value:g} kgCO2e/kWh ({v['gwp'].source} {v['gwp'].year})"
+class _Out:
+    """The console of one report: width, language, colours, what the encoding can show."""
+
+    def __init__(self, lang: str, width: int | None, color: bool, encoding: str | None):
+        self.lang = lang
+        self.buf = io.StringIO()
+        self.con = Console(file=self.buf, width=width, force_terminal=color,
+                           color_system="standard" if color else None, highlight=False,
+                           markup=False, emoji=False, legacy_windows=False, soft_wrap=False)
+        self.width = max(self.con.width, 20)
+        self.color = color
+        self.tx = Degrade(encoding)
+        self.box = box.HEAVY_HEAD if self.tx.can("┏━┳┓┃┡╇┩│└─┴┘") else box.ASCII
+        self.ell = "…" if self.tx.can("…") else "..."
+        self.bar_chars = (_EIGHTHS if self.tx.can(_EIGHTHS) else
+                          "█" if self.tx.can("█") else "#")
+
+    # -- words and numbers
+    def t(self, key: str, **values) -> str:
+        return t(key, self.lang, **values)
+
+    def w(self, key: str, **values) -> str:
+        return w(key, self.lang, **values)
+
+    def num(self, x: float | None, digits: int = 1) -> str:
+        return w("nc", self.lang) if x is None else number(x, self.lang, digits)
+
+    # -- text
+    def text(self, s: object, style: str | None = None) -> Text:
+        """Input or own text for a cell or a line: controls shown, encodable, no markup."""
+        return Text(self.tx(safe(s)), style=style or "")
+
+    def clip(self, s: str, width: int, left: bool = False) -> str:
+        """``s`` cut to ``width`` cells with an ellipsis (at the start for paths)."""
+        if cell_len(s) <= width:
+            return s
+        room = max(width - cell_len(self.ell), 1)
+        if left:
+            while cell_len(s) > room:
+                s = s[1:]
+            return self.ell + s
+        while cell_len(s) > room:
+            s = s[:-1]
+        return s.rstrip() + self.ell
+
+    def print(self, s: object, style: str | None = None) -> None:
+        self.con.print(self.text(s, style))
+
+    def print_safe(self, s: str, style: str | None = None) -> None:
+        """A line already made inert (``issue_line``): its line breaks are kept."""
+        self.con.print(Text(self.tx(s), style=style or ""))
+
+    def heading(self, s: str) -> None:
+        self.con.print(self.text(s, "bold"))
+
+    # -- tables
+    def table(self, title: str, cols: list[_Col], rows: list[list], *, bar: int = 0) -> None:
+        """A table no wider than the console: clipped columns get what the others leave."""
+        cells = [[self.tx(safe(c)) if not isinstance(c, Text) else c for c in r] for r in rows]
+        heads = [self.tx(c.header) for c in cols]
+        n = len(cols) + (1 if bar else 0)
+        natural = [max([cell_len(h)] + [_len(r[i]) for r in cells]) for i, h in enumerate(heads)]
+        least = [(max([_longest_word(h)] + [_longest_word(_plain(r[i])) for r in cells])
+                  if c.wrap else min(natural[i], 8) if c.clip else natural[i])
+                 for i, (c, h) in enumerate(zip(cols, heads))]
+        spare = self.width - (3 * n + 1) - bar - sum(
+            x for x, c in zip(least, cols) if not c.clip)
+        clipped = [i for i, c in enumerate(cols) if c.clip]
+        for i in clipped:                       # share what is left among the clipped columns
+            limit = min(natural[i], max(spare // len(clipped), least[i]))
+            for r in cells:
+                if not isinstance(r[i], Text):
+                    r[i] = self.clip(r[i], limit, left=cols[i].left)
+        t_ = Table(title=self.text(title, "bold"), title_justify="left", box=self.box,
+                   title_style="", header_style="bold" if self.color else "")
+        for i, (c, h) in enumerate(zip(cols, heads)):
+            t_.add_column(h, justify="right" if c.right else "left", no_wrap=not c.wrap,
+                          overflow="fold" if c.wrap else "ellipsis")
+        if bar:
+            t_.add_column("", no_wrap=True, width=bar)
+        for r in cells:
+            t_.add_row(*[x if isinstance(x, Text) else Text(x) for x in r])
+        self.con.print(t_)
+
+    def bar(self, share: float | None, top: float, width: int) -> Text:
+        """A bar ``width`` cells long for the largest share ``top``, proportional below."""
+        if not share or not top or share <= 0:
+            return Text("")
+        full = self.bar_chars[-1]
+        if len(self.bar_chars) == 8:
+            eighths = max(1, round(8 * width * share / top))
+            s = full * (eighths // 8) + (self.bar_chars[eighths % 8 - 1] if eighths % 8 else "")
+        else:
+            s = full * max(1, round(width * share / top))
+        return Text(s, style="cyan" if self.color else "")
+
+    def value(self) -> str:
+        return self.buf.getvalue()
+
+
+def _plain(x) -> str:
+    return x.plain if isinstance(x, Text) else str(x)
+
+
+def _len(x) -> int:
+    return cell_len(_plain(x))
+
+
+def _longest_word(s: str) -> int:
+    return max((cell_len(x) for x in s.split()), default=0)
+
+
+# ------------------------------------------------------------------------------ the report
+
+def render_table(report: Report, color: bool = True, width: int | None = None,
+                 max_issues: int | None = 10, lang: str = "en",
+                 encoding: str | None = "utf-8") -> str:
+    """The terminal report, as text the ``encoding`` can write (ANSI styles when
+    ``color``); ``width`` None is the console's (``COLUMNS``, else the terminal's)."""
+    lang = i18n.check_lang(lang)
+    o = _Out(lang, width, color, encoding)
+    view = build_view(report, lang)
+    fs = report.factor_set
+
+    o.heading(view.title)
+    o.print(f"{view.subtitle} — enrt {report.tool.version}")
+    elec = ", ".join(f"{c} {_g(v['gwp'].value, lang)} kg CO2e/kWh "
+                     f"({v['gwp'].source} {v['gwp'].year})"
                      for c, v in fs.electricity.items() if "gwp" in v)
-    con.print(safe(f"Factor set {fs.id} v{fs.version} (sha256 {fs.sha256[:12]}…); electricity "
-                   f"{elec}; default PUE {fs.default_pue:g}"))
-
-    t = Table(title="Inputs", title_justify="left")
-    for col in ("file", "rows read", "assessed", "rejected", "skipped"):
-        t.add_column(col, justify="left" if col == "file" else "right")
-    for i in report.inputs:
-        reasons = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in i.skipped.items())
-        t.add_row(cell(i.path), str(i.rows_read), str(i.rows_assessed), str(i.rows_rejected),
-                  cell(f"{i.rows_skipped} ({reasons})" if reasons else i.rows_skipped))
-    con.print(t)
-    con.print(headline(report), markup=False)
-
-    t = Table(title="Totals per year", title_justify="left")
-    for col in ("criterion", "unit", "manufacture", "use", "services", "total", "not covered"):
-        t.add_column(col, justify="right" if col in ("manufacture", "use", "services", "total")
-                     else "left")
-    for k, v in report.totals.items():
-        t.add_row(cell(k), cell(v.unit), fmt(v.manufacture), fmt(v.use), fmt(v.services),
-                  total_text(v), cell(", ".join(v.not_covered) or "—"))
-    con.print(t)
+    o.print(o.w("factor_line", id=fs.id, version=fs.version, sha=fs.sha256[:12], elec=elec,
+                pue=_g(fs.default_pue, lang)))
+    _inputs(o, report)
+    o.print(headline(report, lang), style="bold" if not _complete(report) else None)
+    _key_figures(o, report, view)
+    _totals(o, report)
     for d in report.disclosures:
-        con.print(safe(f"· {d.text}"))
-    if report.activities:
-        t = Table(title="Hosted services, network and prestations (gwp, kgCO2e/year)",
-                  title_justify="left")
-        for col in ("activity", "kind", "quantity", "unit", "quality (1-5)", "gwp"):
-            t.add_column(col, justify="right" if col in ("quantity", "gwp") else "left")
-        for a in report.activities:
-            t.add_row(cell(a.label or a.activity), cell(a.kind), fmt(a.quantity, 2),
-                      cell(a.unit), str(a.quality), fmt(a.criteria.get("gwp")))
-        con.print(t)
+        o.print(f"· {d.text}")
+    _activities(o, report)
+    _by_input(o, report)
+    _breakdowns(o, report, view)
+    _indicators(o, report)
+    _territory(o, report)
+    _practices(o, report)
+    _issues(o, report, max_issues)
+    return o.tx(o.value())
 
-    if len(report.by_input) > 1:
-        t = Table(title="By input (gwp, kgCO2e/year)", title_justify="left")
-        for col in ("file", "organisation", "agents", "assessed", "total", "per agent"):
-            t.add_column(col, justify="left" if col in ("file", "organisation") else "right")
-        for line in report.by_input:
-            org = line.organisation
-            per = line.indicators.get("gwp_per_agent_kg", {}).get("value")
-            share = "—" if line.assessed_share is None else f"{100 * line.assessed_share:.0f} %"
-            t.add_row(cell(line.path), cell(org.get("name") or "—"),
-                      fmt(org.get("agents"), 0) if org.get("agents") else "—", share,
-                      fmt(line.gwp.total), fmt(per))
-        con.print(t)
 
-    t = Table(title="By category (gwp, kgCO2e/year)", title_justify="left")
-    for col in ("category", "quantity", "manufacture", "use", "total", "share"):
-        t.add_column(col, justify="left" if col == "category" else "right")
-    total = report.totals["gwp"].total or 0.0
-    for line in report.by_category:
-        share = f"{100 * line.gwp.total / total:.1f} %" if total and line.gwp.total else "—"
-        t.add_row(cell(line.category), fmt(line.quantity, 0), *_phase_cells(line.gwp), share)
-    con.print(t)
+def _g(x: float, lang: str) -> str:
+    """A factor as written in the set: up to 4 decimals, no trailing zeros (0.0461, 1.93)."""
+    s = number(x, lang, 4)
+    point = "," if lang == "fr" else "."
+    return s.rstrip("0").rstrip(point) if point in s else s
 
-    for title, lines, key in (("By entity", report.by_entity, "entity"),
-                              ("By site", report.by_site, "site"),
-                              ("By connected-territory project", report.by_project, "project")):
-        if not lines or (len(lines) == 1 and getattr(lines[0], key) == "(unspecified)"):
+
+def _complete(report: Report) -> bool:
+    return not any(i.rows_rejected or not i.rows_assessed for i in report.inputs) and all(
+        v.complete for v in report.totals.values())
+
+
+def _inputs(o: _Out, report: Report) -> None:
+    rows = []
+    for i in report.inputs:
+        reasons = ", ".join(f"{number(n, o.lang, 0)} "
+                            f"{o.w('skip_' + k) if 'skip_' + k in WORDS else k}"
+                            for k, n in i.skipped.items())
+        skipped = number(i.rows_skipped, o.lang, 0)
+        rows.append([i.path, number(i.rows_read, o.lang, 0), number(i.rows_assessed, o.lang, 0),
+                     number(i.rows_rejected, o.lang, 0),
+                     f"{skipped} ({reasons})" if reasons else skipped])
+    o.table(o.t("inputs"), [_Col(o.t("col_file"), clip=True, left=True),
+                            _Col(o.t("col_read"), True), _Col(o.t("col_assessed"), True),
+                            _Col(o.t("col_rejected"), True), _Col(o.t("col_skipped"), wrap=True)],
+            rows)
+
+
+def _key_figures(o: _Out, report: Report, view) -> None:
+    skip = {"services_phase"} if not report.activities else set()
+    if not report.practices:
+        skip.add("maturity")
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(overflow="fold")
+    grid.add_column(no_wrap=False)
+    for f in view.figures:
+        if f.id in skip:
             continue
-        t = Table(title=f"{title} (gwp, kgCO2e/year)", title_justify="left")
-        for col in (key, "quantity", "manufacture", "use", "total"):
-            t.add_column(col, justify="left" if col == key else "right")
-        for line in lines:
-            t.add_row(cell(getattr(line, key)), fmt(line.quantity, 0), *_phase_cells(line.gwp))
-        con.print(t)
-
-    _indicators(con, report)
-    _territory(con, report)
-    _practices(con, report)
-    _issues(con, report, max_issues)
-    return buf.getvalue()
+        value = f.text + (f" ({f.detail})" if f.detail else "")
+        grid.add_row(o.text(f.label), o.text(value, "bold" if f.id == "total_gwp" else None))
+    o.heading(o.t("key_figures"))
+    o.con.print(grid)
+    for s in view.sentences[1:]:
+        o.print(s)
 
 
-def _indicators(con: Console, report: Report) -> None:
+def total_text(v, lang: str = "en", value: str | None = None) -> str:
+    """A total as a person must read it: '≥ 821,079.2 (use only)' when it leaves a phase or
+    categories out, never a partial figure shown as whole."""
+    shown = value if value is not None else number(v.total, lang)
+    if v.complete or v.total is None:
+        return shown
+    return f"≥ {shown} ({_why(v, lang)})"
+
+
+def _why(v, lang: str) -> str:
+    if v.manufacture is None:
+        return t("use_only", lang)
+    if v.use is None:
+        return t("manufacture_only", lang)
+    return t("of_units", lang, share=percent(v.coverage, lang))
+
+
+def _totals(o: _Out, report: Report) -> None:
+    services = bool(report.activities)
+    cols = [_Col(o.t("col_criterion"), wrap=True), _Col(o.t("col_unit")),
+            _Col(o.t("manufacture"), True), _Col(o.t("use"), True)]
+    if services:
+        cols.append(_Col(o.t("col_services"), True))
+    cols.append(_Col(o.t("total"), True))
+    rows, partial = [], []
+    for k, v in report.totals.items():
+        total = o.num(v.total) if v.complete or v.total is None else f"≥ {o.num(v.total)}"
+        row = [criterion_label(k, o.lang), i18n.unit_label(v.unit, o.lang),
+               o.num(v.manufacture), o.num(v.use)]
+        row += [o.num(v.services)] if services else []
+        rows.append(row + [total])
+        if not v.complete and v.total is not None:
+            partial.append(f"{criterion_label(k, o.lang)} ({_why(v, o.lang)})")
+    # the full criterion names when they take two lines at most beside the numbers, else
+    # short ones ("Abiotic resources")
+    others = sum(max([cell_len(o.tx(c.header))] + [cell_len(o.tx(r[i])) for r in rows])
+                 for i, c in enumerate(cols) if i)
+    room = o.width - (3 * len(cols) + 1) - others
+    if rows and 2 * room - 8 < max(cell_len(o.tx(r[0])) for r in rows):
+        for r, k in zip(rows, report.totals):
+            r[0] = _short_criterion(k, o.lang)
+    o.table(f"{o.t('totals')} ({o.w('per_year_title')})", cols, rows)
+    if partial:
+        o.print(o.w("partial_note", what=(" ; " if o.lang == "fr" else "; ").join(partial)))
+
+
+def _short_criterion(key: str, lang: str) -> str:
+    if "short_" + key not in WORDS:
+        return criterion_label(key, lang)
+    s = w("short_" + key, lang)
+    return s[:1].upper() + s[1:]
+
+
+def _activities(o: _Out, report: Report) -> None:
+    if not report.activities:
+        return
+    wide = o.width >= 100                       # the data quality column when there is room
+    rows = [[x.label or x.activity, o.w("kind_" + x.kind) if "kind_" + x.kind in WORDS
+             else x.kind, o.num(x.quantity, 2), x.unit]
+            + ([str(x.quality)] if wide else []) + [o.num(x.criteria.get("gwp"))]
+            for x in report.activities]
+    cols = [_Col(o.t("col_activity"), clip=True), _Col(o.t("col_kind"), wrap=True),
+            _Col(o.t("col_quantity"), True), _Col(o.t("col_unit"), wrap=True)]
+    cols += [_Col(o.t("col_quality"), True)] if wide else []
+    o.table(f"{o.t('services')} ({o.t('col_gwp')})", cols + [_Col("CO2e", True)], rows)
+
+
+def _by_input(o: _Out, report: Report) -> None:
+    if len(report.by_input) <= 1:
+        return
+    rows = []
+    for line in report.by_input:
+        org = line.organisation
+        per = line.indicators.get("gwp_per_agent_kg", {}).get("value")
+        rows.append([line.path, org.get("name") or "—",
+                     number(org["agents"], o.lang, 0) if org.get("agents") else "—",
+                     "—" if line.assessed_share is None else percent(line.assessed_share, o.lang),
+                     o.num(line.gwp.total), "—" if per is None else o.num(per)])
+    o.table(f"{o.w('by_input')} ({o.t('col_gwp')})",
+            [_Col(o.t("col_file"), clip=True, left=True),
+             _Col(o.w("col_organisation"), clip=True),
+             _Col(o.w("col_agents"), True), _Col(o.t("col_assessed"), True),
+             _Col(o.t("total"), True), _Col(o.t("per_agent"), True)], rows)
+
+
+def _breakdowns(o: _Out, report: Report, view) -> None:
+    """Categories, then entities, sites and projects, each line with a bar for its share of
+    the carbon footprint. One scale for all of them: the bars are as wide in every table
+    and the largest share of any line fills one, so bars compare across tables. A table
+    keeps its manufacture and use columns when a bar of BAR_MIN cells still fits beside."""
+    total = report.totals["gwp"].total or 0.0
+    plans = []
+    for tid in ("by_category", "by_entity", "by_site", "by_project"):
+        table = view.table(tid)
+        if table is None:
+            continue
+        # label, quantity, manufacture, use, total (kg CO2e), share of the gwp total
+        rows = [[r[0], r[1], r[2], r[3], r[4], (r[4] or 0.0) / total if total else None]
+                for r in table.rows]
+        plans.append(_plan(o, f"{table.title} ({o.t('col_gwp')})", table.columns[0].label,
+                           rows))
+    if not plans:
+        return
+    bar = min(p["room"] for p in plans)
+    top = max((r[5] or 0.0 for p in plans for r in p["rows"]), default=0.0)
+    for p in plans:
+        for r, c in zip(p["rows"], p["cells"]):
+            c.append(o.bar(r[5], top, bar))
+        o.table(p["title"], p["cols"], p["cells"], bar=bar)
+
+
+def _plan(o: _Out, title: str, first: str, rows: list[list]) -> dict:
+    """The columns of one breakdown table and the room it leaves for the bar."""
+    cells = [[o.tx(safe(r[0])), o.num(r[1], 0), o.num(r[2]), o.num(r[3]), o.num(r[4]),
+              "—" if r[5] is None else percent(r[5], o.lang, 1)] for r in rows]
+    heads = [first, o.w("qty"), o.t("manufacture"), o.t("use"), o.t("total"), o.t("col_share")]
+    natural = [max([cell_len(o.tx(h))] + [cell_len(o.tx(c[i])) for c in cells])
+               for i, h in enumerate(heads)]
+    chosen = None
+    for keep in ((0, 1, 2, 3, 4, 5), (0, 1, 4, 5), (0, 4, 5)):
+        fixed = sum(natural[i] for i in keep[1:]) + 3 * (len(keep) + 1) + 1
+        if o.width - fixed - min(natural[0], LABEL_MAX) >= BAR_MIN:
+            chosen = keep
+            break
+    if chosen is None:                          # very narrow: the label gives way
+        chosen = (0, 4, 5)
+        fixed = sum(natural[i] for i in chosen[1:]) + 3 * 4 + 1
+    label = max(8, min(natural[0], o.width - fixed - BAR_MIN))
+    return {"title": title, "rows": rows,
+            "cols": [_Col(heads[i], right=i > 0, clip=i == 0) for i in chosen],
+            "cells": [[o.clip(c[0], label)] + [c[i] for i in chosen[1:]] for c in cells],
+            "room": max(1, min(BAR_MAX, o.width - fixed - label))}
+
+
+def _indicator_value(key: str, ind: dict, lang: str) -> str:
+    v, unit = ind.get("value"), ind.get("unit", "")
+    if v is None:
+        return "—"
+    if unit == "ratio":
+        return percent(v, lang, 1)
+    if unit == "kgCO2e":
+        return mass(v, lang)
+    if unit == "units":
+        return f"{number(v, lang, 0)} {w('units', lang)}"
+    if unit == "years":
+        return f"{number(v, lang, 1)} {w('years', lang)}"
+    digits = 1 if unit == "kgCO2e/agent/year" else 2
+    return f"{number(v, lang, digits)} {i18n.unit_label(unit, lang)}".strip()
+
+
+def _indicators(o: _Out, report: Report) -> None:
     org = report.organisation
     several = len({(x.organisation.get("name"), x.organisation.get("agents"))
                    for x in report.by_input}) > 1
-    name = org.get("name") or (f"{len(report.by_input)} organisations, see 'By input'"
-                               if several else "(name not given)")
-    con.print(f"[bold]Organisation[/bold]: {m(name)}; agents "
-              f"{fmt(org.get('agents'), 0) if org.get('agents') else 'not given'}; population "
-              f"{fmt(org.get('population'), 0) if org.get('population') else 'not given'}",
-              markup=True)
-    t = Table(title="Indicators", title_justify="left")
-    for col in ("indicator", "value", "unit", "how"):
-        t.add_column(col, overflow="fold")
+    name = org.get("name") or (o.w("organisations_see", n=len(report.by_input)) if several
+                               else o.t("not_given"))
+    o.print(o.w("organisation_line", name=name,
+                agents=number(org["agents"], o.lang, 0) if org.get("agents")
+                else o.t("not_given"),
+                pop=number(org["population"], o.lang, 0) if org.get("population")
+                else o.t("not_given")))
+    wide = o.width >= 100
+    rows, notes = [], []
     for key, ind in report.indicators.items():
         if ind.get("value") is None and "missing" not in ind:
             continue                                  # per-category / per-room details
-        value = "—" if ind["value"] is None else fmt(ind["value"], 2)
-        t.add_row(cell(key), value, cell(ind.get("unit", "")),
-                  cell(ind.get("missing") or ind.get("how", "")))
-    con.print(t)
+        label = indicator_label(key, o.lang)
+        row = [label, _indicator_value(key, ind, o.lang)]
+        if wide:
+            row.append(ind.get("missing") or ind.get("how", ""))
+        elif ind.get("missing"):
+            notes.append(o.w("missing_note", label=label, why=ind["missing"]))
+        rows.append(row)
+    cols = [_Col(o.t("col_indicator"), clip=True), _Col(o.t("col_value"), True)]
+    if wide:
+        cols.append(_Col(o.t("col_how"), wrap=True))
+    o.table(o.t("indicators"), cols, rows)
+    for n in notes:
+        o.print(f"— {n}")
 
 
-def _territory(con: Console, report: Report) -> None:
+def _territory(o: _Out, report: Report) -> None:
     ter = report.territory
     if not ter or ter.get("population") is None:
         return
-    t = Table(title=cell(f"Territory estimate ({fmt(ter['population'], 0)} inhabitants, "
-                         f"scope {ter['scope']}: {ter['title']})"), title_justify="left")
-    for col in ("criterion", "unit", "total", "terminals", "data centres", "networks"):
-        t.add_column(col, justify="left" if col in ("criterion", "unit") else "right")
+    lang = o.lang
+
+    def amount(x, unit):
+        if x is None:
+            return "—"
+        if unit == "kgCO2e":
+            return mass(x, lang)
+        return f"{number(x, lang, 0 if abs(x) >= 1000 else 1)} {i18n.unit_label(unit, lang)}"
+
+    rows = []
     for k, c in ter["criteria"].items():
-        tiers = c["tiers"]
-        t.add_row(cell(k), cell(c["unit"]), fmt(c["total"]),
-                  *[fmt(tiers[x]) if x in tiers else "—"
-                    for x in ("terminals", "data_centres", "networks")])
-    con.print(t)
+        per = c.get("per_inhabitant", {})
+        rows.append([criterion_label(k, lang), amount(c["total"], c["unit"]),
+                     amount(per.get("total"), c["unit"])])
+        for tier, x in c.get("tiers", {}).items():
+            label = o.w(tier) if tier in WORDS else tier
+            rows.append([f"  {label}", amount(x, c["unit"]), amount(per.get(tier), c["unit"])])
+    title = o.w("territory_title", title=o.t("territory"), pop=number(ter["population"], lang, 0),
+                scope=ter["scope"], what=ter["title"])
+    o.print(title, style="bold")
+    o.table("", [_Col(o.t("col_criterion"), wrap=True), _Col(o.t("total"), True),
+                 _Col(o.t("col_per_inhabitant"), True)], rows)
 
 
-def _practices(con: Console, report: Report) -> None:
+def _practices(o: _Out, report: Report) -> None:
     p = report.practices
     if not p:
         return
-    score = "—" if p["score_pct"] is None else f"{p['score_pct']:.0f} %"
-    t = Table(title=f"Good practices (DINUM): maturity {score}, {p['assessed']} of "
-                    f"{p['total']} assessed", title_justify="left")
-    for col in ("family", "score", "assessed", "done"):
-        t.add_column(col)
-    for f in p["by_family"]:
-        t.add_row(cell(f"{f['id']} {f['title']}"), "—" if f["score_pct"] is None else
-                  f"{f['score_pct']:.0f} %", f"{f['assessed']}/{f['practices']}", str(f["done"]))
-    con.print(t)
+    score = "—" if p["score_pct"] is None else percent(p["score_pct"] / 100, o.lang)
+    rows = [[f"{f['id']} {f['title']}",
+             "—" if f["score_pct"] is None else percent(f["score_pct"] / 100, o.lang),
+             f"{f['assessed']}/{f['practices']}", str(f["done"])] for f in p["by_family"]]
+    o.table(o.w("practices_title", title=o.t("practices"), score=score,
+                assessed=p["assessed"], total=p["total"]),
+            [_Col(o.t("col_family"), wrap=True), _Col(o.t("col_score"), True),
+             _Col(o.t("col_assessed"), True), _Col(o.w("col_done"), True)], rows)
     for r in p["recommendations"][:5]:
-        con.print(safe(f"  → {r['id']} {r['title']} ({r['status']})"), markup=False)
+        o.print(f"  → {r['id']} {r['title']} ({r['status']})")
 
 
-def _issues(con: Console, report: Report, max_issues: int | None) -> None:
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": ""}
+
+
+def _issues(o: _Out, report: Report, max_issues: int | None) -> None:
     c = report.issue_counts
-    con.print(f"[bold]Issues[/bold]: {c.get('error', 0)} error(s), {c.get('warning', 0)} "
-              f"warning(s), {c.get('info', 0)} info", markup=True)
-    by_code = Counter((i.severity, i.code) for i in report.issues)
+    e, wn, i = c.get("error", 0), c.get("warning", 0), c.get("info", 0)
+    o.heading(o.t("issues") + _colon(o.lang) + o.w("issue_counts", e=e, w=wn, i=i,
+                                                    s_e=_s(e, o.lang), s_w=_s(wn, o.lang)))
+    by_code = Counter((x.severity, x.code) for x in report.issues)
+    names = {sev: _severity(sev, o.lang) for sev, _ in by_code}
+    pad = max((len(x) for x in names.values()), default=0)
     for (sev, code), n in sorted(by_code.items()):
-        con.print(safe(f"  {sev:7} {code:24} {n}"), markup=False)
-    shown = [i for i in report.issues if i.severity != "info"] + \
-            [i for i in report.issues if i.severity == "info"]
+        o.print(f"  {names[sev]:{pad}} {code:24} {n}")
+    shown = [x for x in report.issues if x.severity != "info"] + \
+            [x for x in report.issues if x.severity == "info"]
     limit = len(shown) if max_issues is None else max_issues
-    for i in shown[:limit]:
-        con.print(issue_line(i), markup=False)
+    for x in shown[:limit]:
+        o.print_safe(issue_line(x, o.lang), style=_SEVERITY_STYLE.get(x.severity) or None)
     if len(shown) > limit:
-        con.print(f"  … {len(shown) - limit} more (use --verbose or --format json)",
-                  markup=False)
+        o.print(o.w("more_issues", n=len(shown) - limit))
 
 
-def issue_line(i: Issue) -> str:
+def _severity(sev: str, lang: str) -> str:
+    return t("severity_" + sev, lang) if "severity_" + sev in i18n.TEXT else sev
+
+
+def _issue_words(i: Issue, lang: str) -> tuple[str, str | None]:
+    """The message and hint in ``lang`` when the issue can say them (``Issue.text``, the
+    message catalogue), else as they are."""
+    say = getattr(i, "text", None)
+    return say(lang) if callable(say) else (i.message, i.hint)
+
+
+def issue_line(i: Issue, lang: str = "en") -> str:
     """Plain text (print it with markup off); every field goes through ``safe()``, so the
     only line break is the one before the hint."""
-    where = ", ".join(safe(x) for x in (i.file, f"sheet {i.sheet}" if i.sheet else None,
-                                        f"row {i.row}" if i.row else None,
-                                        f"column {i.column}" if i.column else None) if x)
-    line = f"  [{safe(i.severity)}] {safe(i.message)}" + (f" ({where})" if where else "")
-    return line + (f"\n      hint: {safe(i.hint)}" if i.hint else "")
+    message, hint = _issue_words(i, lang)
+    where = ", ".join(safe(x) for x in (
+        i.file, w("sheet", lang, x=i.sheet) if i.sheet else None,
+        w("row", lang, x=i.row) if i.row else None,
+        w("column", lang, x=i.column) if i.column else None) if x)
+    line = f"  [{safe(_severity(i.severity, lang))}] {safe(message)}" + \
+        (f" ({where})" if where else "")
+    return line + (f"\n      {w('hint', lang)}{_colon(lang)}{safe(hint)}" if hint else "")
 
 
-def total_text(v) -> str:
-    """A total as a person must read it: '≥ 821 079.2 (use only)' when it leaves a phase or
-    categories out, never a partial figure shown as whole."""
-    if v.complete or v.total is None:
-        return fmt(v.total)
-    if v.manufacture is None:
-        why = "use only"
-    elif v.use is None:
-        why = "manufacture only"
-    else:
-        why = f"{v.coverage:.0%} of units"
-    return f"≥ {fmt(v.total)} ({why})"
-
-
-def headline(report: Report) -> str:
+def headline(report: Report, lang: str = "en") -> str:
     """How much of the inventory the totals cover: '29/36 rows assessed, 3 rejected,
-    4 skipped: the total is incomplete'."""
+    4 skipped: the total is incomplete', and which criteria leave equipment out."""
     rows = sum(i.rows_read for i in report.inputs)
     assessed = sum(i.rows_assessed for i in report.inputs)
     rejected = sum(i.rows_rejected for i in report.inputs)
     skipped = sum(i.rows_skipped for i in report.inputs)
     empty = [safe(i.path) for i in report.inputs if i.rows_assessed == 0]
-    line = f"{assessed}/{rows} rows assessed, {rejected} rejected, {skipped} skipped"
+    line = w("rows_line", lang, assessed=number(assessed, lang, 0), read=number(rows, lang, 0),
+             rejected=number(rejected, lang, 0), skipped=number(skipped, lang, 0),
+             s_rej=_s(rejected, lang), s_skip=_s(skipped, lang))
     if empty:
-        return line + f": nothing assessed in {', '.join(empty)}; the total is incomplete"
-    if rejected:
-        return line + ": the total is incomplete"
-    return line + ": the total covers every row in use"
+        line += _colon(lang) + w("nothing_in", lang, files=", ".join(empty))
+    elif rejected:
+        line += _colon(lang) + w("incomplete", lang)
+    else:
+        line += _colon(lang) + w("covers_all", lang)
+    partial = [w("short_" + k, lang) if "short_" + k in WORDS else criterion_label(k, lang)
+               for k, v in report.totals.items() if not v.complete]
+    if partial:
+        line += (" ; " if lang == "fr" else "; ") + w("partial_totals", lang,
+                                                      what=", ".join(partial))
+    return line
 
 
-def render_summary(report: Report, max_issues: int = 10) -> str:
-    """For stderr when the report goes to a file or is JSON: a line, then the first
-    errors and warnings."""
+def summary_line(report: Report, lang: str = "en") -> str:
+    """The headline, the carbon footprint (t CO2e from a tonne up) and the error and warning
+    counts, on one line: the stderr summary and ``--quiet``."""
     g = report.totals["gwp"]
     c = report.issue_counts
-    lines = [f"enrt: {headline(report)}; gwp {total_text(g)} {safe(g.unit)}/year; "
-             f"{c.get('error', 0)} error(s), {c.get('warning', 0)} warning(s)"]
+    e, wn = c.get("error", 0), c.get("warning", 0)
+    sep = " ; " if lang == "fr" else "; "
+    return sep.join((headline(report, lang),
+                     f"{w('carbon', lang)} {total_text(g, lang, mass(g.total, lang))}"
+                     f"{w('per_year', lang)}",
+                     w("errors_warnings", lang, e=e, w=wn, s_e=_s(e, lang), s_w=_s(wn, lang))))
+
+
+def render_headline(report: Report, lang: str = "en", encoding: str | None = "utf-8") -> bytes:
+    """``--quiet`` on the terminal: the summary line alone, in the console's encoding."""
+    tx = Degrade(encoding)
+    return (tx(summary_line(report, lang)) + "\n").encode(tx.encoding, errors="replace")
+
+
+def render_summary(report: Report, max_issues: int = 10, lang: str = "en",
+                   encoding: str | None = "utf-8") -> str:
+    """For stderr when the report goes to a file or is JSON: a line, then the first
+    errors and warnings; characters ``encoding`` cannot write are given ASCII stand-ins."""
+    lines = [f"enrt: {summary_line(report, lang)}"]
     problems = [i for i in report.issues if i.severity != "info"]
-    lines += [issue_line(i) for i in problems[:max_issues]]
+    lines += [issue_line(i, lang) for i in problems[:max_issues]]
     if len(problems) > max_issues:
-        lines.append(f"  … {len(problems) - max_issues} more in the report's issues")
-    return "\n".join(lines)
+        lines.append(w("more_in_report", lang, n=len(problems) - max_issues))
+    return Degrade(encoding)("\n".join(lines))

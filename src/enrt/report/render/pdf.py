@@ -1,0 +1,41 @@
+"""The PDF report (issue 10, point 3): the HTML report printed by WeasyPrint.
+
+Same document and stylesheet as ``html.py``; its print rules make the PDF: A4, page
+numbers in the bottom margin (``@page`` counters), the summary on page 1 and each
+other section from a new page. WeasyPrint is an optional extra (``enrt[pdf]``); it is
+imported only here, when a PDF is asked for. It is given no way to fetch anything: the
+page holds no URL to load, and the fetcher refuses every one anyway.
+"""
+from __future__ import annotations
+
+from ...errors import UsageError
+from ..model import Report
+from . import html
+
+INSTALL_HINT = 'pip install "enrt[pdf]"'
+
+
+def _weasyprint():
+    try:
+        import weasyprint
+    except ImportError:
+        raise UsageError("the PDF report needs WeasyPrint", hint=INSTALL_HINT) from None
+    except OSError as exc:           # installed, but Pango (a system library) is missing
+        raise UsageError(f"WeasyPrint cannot load its system libraries: {exc}",
+                         hint="install Pango (Debian/Ubuntu: apt-get install "
+                              "libpango-1.0-0 libpangoft2-1.0-0), see "
+                              "https://doc.courtbouillon.org/weasyprint/stable/"
+                              "first_steps.html") from None
+    return weasyprint
+
+
+def _no_fetch(url: str, *args, **kwargs):
+    raise ValueError(f"the report loads nothing (asked for {url[:80]!r})")
+
+
+def render(report: Report, ctx) -> bytes:
+    weasyprint = _weasyprint()
+    document = html.document(report, ctx)
+    # a tagged PDF (headings, tables, reading order) for screen readers, where supported
+    tags = {"pdf_tags": True} if "pdf_tags" in getattr(weasyprint, "DEFAULT_OPTIONS", {}) else {}
+    return weasyprint.HTML(string=document, url_fetcher=_no_fetch).write_pdf(**tags)
