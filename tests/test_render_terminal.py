@@ -18,7 +18,7 @@ import pytest
 from rich.cells import cell_len
 
 from enrt import i18n
-from enrt.report.render_table import Degrade
+from enrt.report.console_text import Degrade
 
 from .conftest import EXAMPLES, write_csv
 

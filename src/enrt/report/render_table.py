@@ -25,9 +25,7 @@ inert: the console reads no markup nor emoji codes, and every such string goes t
 """
 from __future__ import annotations
 
-import codecs
 import io
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -41,6 +39,7 @@ from .. import i18n
 from ..i18n import criterion_label, indicator_label, mass, number, percent, t
 from ..inert import safe
 from ..issues import Issue
+from .console_text import Degrade
 from .model import Report
 from .view import build_view
 
@@ -114,12 +113,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "short_water": ("eau", "water"),
 }
 
-# what a console that cannot write a character shows instead (ASCII)
-_STAND_IN = {"≥": ">=", "≤": "<=", "…": "...", "€": "EUR", "—": "-", "–": "-", "→": "->",
-             "←": "<-", "·": "-", "•": "*", "’": "'", "‘": "'", "“": '"', "”": '"', "«": '"',
-             "»": '"', "×": "x", "\u202f": " ", "\u00a0": " ", "\u2009": " ", "█": "#",
-             "\u2421": "\\x7f", "²": "2", "³": "3", "œ": "oe", "Œ": "OE", "æ": "ae", "ß": "ss"}
-_STAND_IN.update({chr(0x2400 + c): f"\\x{c:02x}" for c in range(0x20)})   # safe()'s ␛ ␍ …
 _EIGHTHS = "▏▎▍▌▋▊▉█"
 BAR_MIN, BAR_MAX, LABEL_MAX = 12, 30, 30
 
@@ -137,52 +130,6 @@ def _s(n: float, lang: str) -> str:
 
 def _colon(lang: str) -> str:
     return " : " if lang == "fr" else ": "
-
-
-def terminal_encoding(encoding: str | None) -> str:
-    """The codec's name, or utf-8 when the name is unknown."""
-    try:
-        return codecs.lookup(encoding or "utf-8").name
-    except LookupError:
-        return "utf-8"
-
-
-class Degrade:
-    """Text the console can write: characters the encoding cannot write become ASCII
-    stand-ins (≥ -> >=, … -> ..., € -> EUR, é -> e), never '?'."""
-
-    def __init__(self, encoding: str | None) -> None:
-        self.encoding = terminal_encoding(encoding)
-        self.unicode = self.encoding.startswith("utf")
-        self._chars: dict[str, str] = {}
-
-    def can(self, s: str) -> bool:
-        if self.unicode:
-            return True
-        try:
-            s.encode(self.encoding)
-            return True
-        except UnicodeEncodeError:
-            return False
-
-    def __call__(self, s: str) -> str:
-        if self.unicode or self.can(s):
-            return s
-        return "".join(self._char(c) for c in s)
-
-    def _char(self, c: str) -> str:
-        if c not in self._chars:
-            if self.can(c):
-                out = c
-            elif c in _STAND_IN and self.can(_STAND_IN[c]):
-                out = _STAND_IN[c]
-            else:
-                base = "".join(x for x in unicodedata.normalize("NFKD", c)
-                               if not unicodedata.combining(x))
-                out = base if base and self.can(base) else \
-                    (f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}")
-            self._chars[c] = out
-        return self._chars[c]
 
 
 def fmt(x: float | None, digits: int = 1) -> str:

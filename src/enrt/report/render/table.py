@@ -4,7 +4,8 @@ console's on stdout, UTF-8 in a file), ASCII stand-ins for what that encoding ca
 from __future__ import annotations
 
 from ..model import Report
-from ..render_table import Degrade, render_table
+from ..console_text import Degrade
+from ..render_table import render_table
 
 
 def render(report: Report, ctx) -> bytes:
