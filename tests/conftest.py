@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import zipfile
@@ -12,6 +13,12 @@ import pytest
 from typer.testing import CliRunner
 
 from enrt.cli.main import app
+
+# The messages' language comes from the environment (LC_ALL, LC_MESSAGES, LANG): the suite
+# runs in English whatever the machine's locale; tests of French set it themselves.
+for _var in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_var, None)
+os.environ["LANG"] = "C.UTF-8"
 
 TINY_SET = """\
 schema_version: 1

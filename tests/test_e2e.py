@@ -60,3 +60,30 @@ def test_wheel_contains_factor_sets(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "enrt/_factors/ademe-2025.yaml" in names
     assert "enrt/cli/main.py" in names
+
+
+def _env(**lang):
+    import os
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+    return {**env, **lang}
+
+
+def test_errors_are_written_in_the_language_of_the_environment_or_of_lang(tmp_path):
+    missing = tmp_path / "absent.xlsx"
+    fr = run("assess", missing, env=_env(LANG="fr_FR.UTF-8"))
+    assert fr.returncode == 2
+    assert fr.stderr.startswith(f"Erreur : fichier d'inventaire introuvable ({missing})")
+    assert "Conseil : vérifiez le chemin" in fr.stderr
+    # --lang wins over the environment, and LC_ALL over LANG
+    en = run("assess", missing, "--lang", "en", env=_env(LANG="fr_FR.UTF-8"))
+    assert en.stderr.startswith("Error: input file not found") and "Hint: check the path" \
+        in en.stderr
+    assert run("assess", missing, env=_env(LC_ALL="en_US.UTF-8", LANG="fr_FR.UTF-8")) \
+        .stderr.startswith("Error: ")
+    # an error in the options themselves is said in the environment's language
+    bad = run("assess", EXAMPLES / "inventaire-commune.csv", "-o", tmp_path / "r.foo",
+              env=_env(LANG="fr_FR.UTF-8"))
+    assert bad.returncode == 2
+    assert "impossible de déduire le format du rapport de « " in bad.stderr
+    assert "ou donnez --format" in bad.stderr
+    assert not (tmp_path / "r.foo").exists()

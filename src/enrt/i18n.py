@@ -31,7 +31,7 @@ def check_lang(lang: str | None) -> str:
         return detect_lang()
     if lang not in LANGS:
         from .errors import UsageError
-        raise UsageError(f"unknown language {lang!r}", hint="use --lang fr or --lang en")
+        raise UsageError.make("usage.lang", lang=lang)
     return lang
 
 

@@ -675,8 +675,7 @@ ERRORS: dict[str, tuple[str, str]] = {
                       "output path is a folder: {path}"),
     "output.no-folder": ("le dossier de sortie n'existe pas : {folder}",
                          "output folder does not exist: {folder}"),
-    # the command line and the report formats (for enrt.i18n, report.render, cli.assess,
-    # cli.template: ready for their owners to use)
+    # the command line and the report formats
     "cli.internal": ("erreur interne : {kind} : {detail}", "internal error: {kind}: {detail}"),
     "usage.lang": ("langue inconnue : {lang!q}", "unknown language {lang!r}"),
     "usage.format": ("format inconnu : {format!q}", "unknown format {format!r}"),
@@ -899,6 +898,10 @@ TERMS.update({
     "where.column": ("colonne {name}", "column {name}"),
     "cli.error": ("Erreur : {text}", "Error: {text}"),
     "cli.hint": ("Conseil : {text}", "Hint: {text}"),
+    "cli.wrote-template": ("{path} écrit : remplissez-le, puis lancez « enrt assess {path} »",
+                           "wrote {path}: fill it in, then run 'enrt assess {path}'"),
+    "cli.wrote-mapping": ("enrt : correspondance écrite dans {path} ; {n} valeur(s) à remplir",
+                          "enrt: mapping written to {path}; {n} value(s) to fill in"),
 })
 
 TABLES: dict[str, dict[str, tuple[str, str]]] = {

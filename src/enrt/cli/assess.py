@@ -65,8 +65,7 @@ def assess(
     fmt = format_for(output, fmt)
     lang = check_lang(lang)
     if fmt in BINARY and output == "-" and sys.stdout.isatty():
-        raise UsageError(f"a {fmt} report is a binary file, not for the terminal",
-                         hint=f"write it to a file: -o rapport.{fmt}")
+        raise UsageError.make("usage.binary-to-terminal", format=fmt)
     refuse_inputs(output, [*inputs, mapping, factors])
     org = Organisation(name=name, agents=agents, population=population,
                        given_by={k: "command line" for k, v in (("name", name), ("agents", agents),

@@ -8,6 +8,7 @@ import os
 import typer
 
 from ..errors import EnrtError
+from ..i18n import LANGS, detect_lang
 from ..inert import safe
 from ..messages import error, error_hint, term
 
@@ -53,16 +54,25 @@ def report_os_error(err: OSError, lang: str = "en") -> None:
     typer.echo(term("cli.hint", text=hint).text(lang), err=True)
 
 
+def _lang(given) -> str:
+    """The language of the messages: the command's --lang when it is a valid one, else
+    the environment's (LC_ALL, LC_MESSAGES, LANG)."""
+    given = getattr(given, "value", given)
+    return given if given in LANGS else detect_lang()
+
+
 def handle_errors(fn):
-    """Decorator for commands: EnrtError -> message + exit code; no traceback unless --debug."""
+    """Decorator for commands: EnrtError -> message + exit code, in the command's language;
+    no traceback unless --debug."""
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        lang = _lang(kwargs.get("lang"))
         try:
             return fn(*args, **kwargs)
         except EnrtError as err:
             if _debug():
                 raise
-            report_error(err)
+            report_error(err, lang)
             raise typer.Exit(err.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
@@ -71,14 +81,14 @@ def handle_errors(fn):
         except OSError as err:  # an ordinary failure of the system, not a bug
             if _debug():
                 raise
-            report_os_error(err)
+            report_os_error(err, lang)
             raise typer.Exit(EXIT_USAGE) from None
         except Exception as exc:  # a bug: say so plainly
             if _debug():
                 raise
             typer.echo(safe(term("cli.error", text=error(
-                "cli.internal", kind=type(exc).__name__, detail=str(exc))).text("en")),
+                "cli.internal", kind=type(exc).__name__, detail=str(exc))).text(lang)),
                 err=True)
-            typer.echo(term("cli.hint", text=error_hint("cli.internal")).text("en"), err=True)
+            typer.echo(term("cli.hint", text=error_hint("cli.internal")).text(lang), err=True)
             raise typer.Exit(EXIT_USAGE) from None
     return wrapper

@@ -5,9 +5,11 @@ from pathlib import Path
 
 import typer
 
+from ..i18n import detect_lang
 from ..inventory.mapping_file import dump_mapping
 from ..inventory.options import ReadOptions
 from ..output import refuse_inputs, write_text
+from ..messages import term
 from ..understood import map_inventory
 from .errors import handle_errors
 from .options import CountryOpt, FactorsOpt, MappingOpt, OutputOpt
@@ -32,4 +34,4 @@ def map_command(
     todo = sum(1 for d in (result.labels, result.statuses, result.headers)
                for v in d.values() if v is None)
     if output != "-":
-        typer.echo(f"enrt: mapping written to {output}; {todo} value(s) to fill in", err=True)
+        typer.echo(term("cli.wrote-mapping", path=output, n=todo).text(detect_lang()), err=True)

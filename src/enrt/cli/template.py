@@ -6,6 +6,7 @@ from enum import Enum
 import typer
 
 from ..errors import UsageError
+from ..messages import term
 from ..output import write_bytes
 from .errors import handle_errors
 from .options import FactorsOpt
@@ -26,8 +27,7 @@ def template(
     """Write a blank inventory workbook: every sheet enrt reads, drop-down lists, the 59
     DINUM practices, and instructions."""
     if not output.lower().endswith((".xlsx", ".xlsm")):
-        raise UsageError(f"the template is an Excel workbook: {output!r} does not end in .xlsx",
-                         hint="use -o inventaire.xlsx")
+        raise UsageError.make("usage.template-suffix", path=output)
     from ..template import template_bytes     # openpyxl: imported only when needed
     write_bytes(output, template_bytes(lang.value, factors))
-    typer.echo(f"wrote {output}: fill it in, then run 'enrt assess {output}'", err=True)
+    typer.echo(term("cli.wrote-template", path=output).text(lang.value), err=True)

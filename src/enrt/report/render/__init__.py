@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import UsageError
+from ...messages import Listing
 from ...rows import RowTable
 from ..model import Report
 
@@ -35,18 +36,16 @@ def format_for(output: str, given: str | None) -> str:
     """The format asked (--format), else the one the -o extension names, else table."""
     if given is not None:
         if given not in RENDERERS or not available(given):
-            raise UsageError(f"unknown format {given!r}", hint="use one of: "
-                             + ", ".join(f for f in RENDERERS if available(f)))
+            raise UsageError.make("usage.format", format=given, formats=Listing(
+                [f for f in RENDERERS if available(f)]))
         return given
     if output == "-":
         return "table"
     suffix = Path(output).suffix.lower()
     if suffix in BY_SUFFIX and available(BY_SUFFIX[suffix]):
         return BY_SUFFIX[suffix]
-    raise UsageError(f"cannot tell the report format from {output!r}",
-                     hint="name the file " + ", ".join(
-                         s for s, f in BY_SUFFIX.items() if available(f))
-                     + ", or give --format")
+    raise UsageError.make("usage.format-from-path", path=output, suffixes=Listing(
+        [s for s, f in BY_SUFFIX.items() if available(f)]))
 
 
 def available(fmt: str) -> bool:

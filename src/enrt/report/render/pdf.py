@@ -12,20 +12,13 @@ from ...errors import UsageError
 from ..model import Report
 from . import html
 
-INSTALL_HINT = 'pip install "enrt[pdf]"'
-
-
 def _weasyprint():
     try:
         import weasyprint
     except ImportError:
-        raise UsageError("the PDF report needs WeasyPrint", hint=INSTALL_HINT) from None
+        raise UsageError.make("usage.weasyprint") from None
     except OSError as exc:           # installed, but Pango (a system library) is missing
-        raise UsageError(f"WeasyPrint cannot load its system libraries: {exc}",
-                         hint="install Pango (Debian/Ubuntu: apt-get install "
-                              "libpango-1.0-0 libpangoft2-1.0-0), see "
-                              "https://doc.courtbouillon.org/weasyprint/stable/"
-                              "first_steps.html") from None
+        raise UsageError.make("usage.weasyprint-libs", problem=str(exc)) from None
     return weasyprint
 
 
