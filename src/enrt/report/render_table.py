@@ -11,7 +11,7 @@ Bars: one scale for every breakdown table (the same width, the largest share of 
 fills it), each bar as long as its line's share of the carbon footprint, drawn in eighths
 of a cell (``#`` on a console without block characters).
 
-Language: every label comes from ``i18n`` (or ``WORDS`` below, to move there), in
+Language: every label comes from ``i18n`` (words in ``enrt.report_words``), in
 ``lang``; numbers are written by Babel (``i18n.number``, ``mass``, ``percent``).
 
 Encoding: ``encoding`` is what the console can write. When it cannot write the
@@ -36,91 +36,16 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import i18n
-from ..i18n import criterion_label, indicator_label, mass, number, percent, t
+from ..i18n import TEXT, criterion_label, indicator_label, mass, number, percent, t
 from ..inert import safe
 from ..issues import Issue
 from .console_text import Degrade
 from .model import Report
 from .view import build_view
 
-# Words of the terminal report that i18n.TEXT does not have (yet): key -> (French, English).
-WORDS: dict[str, tuple[str, str]] = {
-    "factor_line": ("Jeu de facteurs {id} v{version} (sha256 {sha}…) ; électricité {elec} ; "
-                    "PUE par défaut {pue}", "Factor set {id} v{version} (sha256 {sha}…); "
-                    "electricity {elec}; default PUE {pue}"),
-    "rows_line": ("{assessed}/{read} lignes évaluées, {rejected} rejetée{s_rej}, {skipped} "
-                  "écartée{s_skip}", "{assessed}/{read} rows assessed, {rejected} rejected, "
-                  "{skipped} skipped"),
-    "covers_all": ("le total couvre toutes les lignes en service",
-                   "the total covers every row in use"),
-    "incomplete": ("le total est incomplet", "the total is incomplete"),
-    "nothing_in": ("rien n'est évalué dans {files} ; le total est incomplet",
-                   "nothing assessed in {files}; the total is incomplete"),
-    "partial_totals": ("totaux partiels : {what}", "partial totals: {what}"),
-    "carbon": ("empreinte carbone", "carbon footprint"),
-    "per_year": ("/an", "/year"),
-    "per_year_title": ("par an", "per year"),
-    "errors_warnings": ("{e} erreur{s_e}, {w} avertissement{s_w}",
-                        "{e} error(s), {w} warning(s)"),
-    "issue_counts": ("{e} erreur{s_e}, {w} avertissement{s_w}, {i} info",
-                     "{e} error(s), {w} warning(s), {i} info"),
-    "more_issues": ("… {n} de plus (--verbose ou --format json)",
-                    "… {n} more (use --verbose or --format json)"),
-    "more_in_report": ("… {n} de plus dans le rapport", "… {n} more in the report's issues"),
-    "sheet": ("feuille {x}", "sheet {x}"),
-    "row": ("ligne {x}", "row {x}"),
-    "column": ("colonne {x}", "column {x}"),
-    "hint": ("correction", "hint"),
-    "qty": ("Qté", "Qty"),
-    "nc": ("n.c.", "n/c"),
-    "partial_note": ("≥ total partiel : {what}", "≥ partial total: {what}"),
-    "missing_note": ("{label} : {why}", "{label}: {why}"),
-    "organisation_line": ("Organisation : {name} ; agents : {agents} ; population : {pop}",
-                          "Organisation: {name}; agents {agents}; population {pop}"),
-    "organisations_see": ("{n} organisations, voir « Par fichier »",
-                          "{n} organisations, see 'By input'"),
-    "by_input": ("Par fichier", "By input"),
-    "col_organisation": ("Organisation", "Organisation"),
-    "col_agents": ("Agents", "Agents"),
-    "col_done": ("Faites", "Done"),
-    "territory_title": ("{title} ({pop} habitants, périmètre {scope} : {what})",
-                        "{title} ({pop} inhabitants, scope {scope}: {what})"),
-    "terminals": ("Terminaux", "Terminals"),
-    "data_centres": ("Centres de données", "Data centres"),
-    "networks": ("Réseaux", "Networks"),
-    "practices_title": ("{title} : maturité {score}, {assessed} sur {total} évaluées",
-                        "{title}: maturity {score}, {assessed} of {total} assessed"),
-    "units": ("unités", "units"),
-    "years": ("ans", "years"),
-    # kinds of hosted services and prestations (ActivityLine.kind)
-    "kind_hosting": ("hébergement", "hosting"),
-    "kind_network": ("réseau", "network"),
-    "kind_prestation": ("prestation", "prestation"),
-    # skipped rows, by reason (InputReport.skipped)
-    "skip_blank": ("vides", "blank"),
-    "skip_total": ("totaux", "total"),
-    "skip_heading": ("titres", "heading"),
-    "skip_not_in_use": ("hors service", "not in use"),
-    "skip_hidden": ("masquées", "hidden"),
-    "skip_hidden_sheet": ("feuille masquée", "hidden sheet"),
-    "skip_out_of_period": ("hors période", "out of period"),
-    "skip_not_physical": ("non physiques", "not physical"),
-    "skip_restated": ("en double", "restated"),
-    # criteria, short (the headline)
-    "short_gwp": ("climat", "climate"),
-    "short_adpe": ("ressources abiotiques", "abiotic resources"),
-    "short_pe": ("énergie primaire", "primary energy"),
-    "short_water": ("eau", "water"),
-}
 
 _EIGHTHS = "▏▎▍▌▋▊▉█"
 BAR_MIN, BAR_MAX, LABEL_MAX = 12, 30, 30
-
-
-def w(key: str, lang: str, **values) -> str:
-    """A word of ``WORDS`` in ``lang``, placeholders filled."""
-    text = WORDS[key][0 if lang == "fr" else 1]
-    return text.format(**values) if values else text
 
 
 def _s(n: float, lang: str) -> str:
@@ -172,11 +97,8 @@ class _Out:
     def t(self, key: str, **values) -> str:
         return t(key, self.lang, **values)
 
-    def w(self, key: str, **values) -> str:
-        return w(key, self.lang, **values)
-
     def num(self, x: float | None, digits: int = 1) -> str:
-        return w("nc", self.lang) if x is None else number(x, self.lang, digits)
+        return t("nc", self.lang) if x is None else number(x, self.lang, digits)
 
     # -- text
     def text(self, s: object, style: str | None = None) -> Text:
@@ -280,7 +202,7 @@ def render_table(report: Report, color: bool = True, width: int | None = None,
     elec = ", ".join(f"{c} {_g(v['gwp'].value, lang)} kg CO2e/kWh "
                      f"({v['gwp'].source} {v['gwp'].year})"
                      for c, v in fs.electricity.items() if "gwp" in v)
-    o.print(o.w("factor_line", id=fs.id, version=fs.version, sha=fs.sha256[:12], elec=elec,
+    o.print(o.t("factor_line", id=fs.id, version=fs.version, sha=fs.sha256[:12], elec=elec,
                 pue=_g(fs.default_pue, lang)))
     _inputs(o, report)
     o.print(headline(report, lang), style="bold" if not _complete(report) else None)
@@ -314,7 +236,7 @@ def _inputs(o: _Out, report: Report) -> None:
     rows = []
     for i in report.inputs:
         reasons = ", ".join(f"{number(n, o.lang, 0)} "
-                            f"{o.w('skip_' + k) if 'skip_' + k in WORDS else k}"
+                            f"{o.t('skip_short_' + k) if 'skip_short_' + k in TEXT else k}"
                             for k, n in i.skipped.items())
         skipped = number(i.rows_skipped, o.lang, 0)
         rows.append([i.path, number(i.rows_read, o.lang, 0), number(i.rows_assessed, o.lang, 0),
@@ -385,15 +307,15 @@ def _totals(o: _Out, report: Report) -> None:
     if rows and 2 * room - 8 < max(cell_len(o.tx(r[0])) for r in rows):
         for r, k in zip(rows, report.totals):
             r[0] = _short_criterion(k, o.lang)
-    o.table(f"{o.t('totals')} ({o.w('per_year_title')})", cols, rows)
+    o.table(f"{o.t('totals')} ({o.t('per_year_title')})", cols, rows)
     if partial:
-        o.print(o.w("partial_note", what=(" ; " if o.lang == "fr" else "; ").join(partial)))
+        o.print(o.t("partial_note", what=(" ; " if o.lang == "fr" else "; ").join(partial)))
 
 
 def _short_criterion(key: str, lang: str) -> str:
-    if "short_" + key not in WORDS:
+    if "short_" + key not in TEXT:
         return criterion_label(key, lang)
-    s = w("short_" + key, lang)
+    s = t("short_" + key, lang)
     return s[:1].upper() + s[1:]
 
 
@@ -401,7 +323,7 @@ def _activities(o: _Out, report: Report) -> None:
     if not report.activities:
         return
     wide = o.width >= 100                       # the data quality column when there is room
-    rows = [[x.label or x.activity, o.w("kind_" + x.kind) if "kind_" + x.kind in WORDS
+    rows = [[x.label or x.activity, o.t("kind_" + x.kind) if "kind_" + x.kind in TEXT
              else x.kind, o.num(x.quantity, 2), x.unit]
             + ([str(x.quality)] if wide else []) + [o.num(x.criteria.get("gwp"))]
             for x in report.activities]
@@ -422,10 +344,10 @@ def _by_input(o: _Out, report: Report) -> None:
                      number(org["agents"], o.lang, 0) if org.get("agents") else "—",
                      "—" if line.assessed_share is None else percent(line.assessed_share, o.lang),
                      o.num(line.gwp.total), "—" if per is None else o.num(per)])
-    o.table(f"{o.w('by_input')} ({o.t('col_gwp')})",
+    o.table(f"{o.t('by_input')} ({o.t('col_gwp')})",
             [_Col(o.t("col_file"), clip=True, left=True),
-             _Col(o.w("col_organisation"), clip=True),
-             _Col(o.w("col_agents"), True), _Col(o.t("col_assessed"), True),
+             _Col(o.t("col_organisation"), clip=True),
+             _Col(o.t("col_agents"), True), _Col(o.t("col_assessed"), True),
              _Col(o.t("total"), True), _Col(o.t("per_agent"), True)], rows)
 
 
@@ -459,7 +381,7 @@ def _plan(o: _Out, title: str, first: str, rows: list[list]) -> dict:
     """The columns of one breakdown table and the room it leaves for the bar."""
     cells = [[o.tx(safe(r[0])), o.num(r[1], 0), o.num(r[2]), o.num(r[3]), o.num(r[4]),
               "—" if r[5] is None else percent(r[5], o.lang, 1)] for r in rows]
-    heads = [first, o.w("qty"), o.t("manufacture"), o.t("use"), o.t("total"), o.t("col_share")]
+    heads = [first, o.t("qty"), o.t("manufacture"), o.t("use"), o.t("total"), o.t("col_share")]
     natural = [max([cell_len(o.tx(h))] + [cell_len(o.tx(c[i])) for c in cells])
                for i, h in enumerate(heads)]
     chosen = None
@@ -487,9 +409,9 @@ def _indicator_value(key: str, ind: dict, lang: str) -> str:
     if unit == "kgCO2e":
         return mass(v, lang)
     if unit == "units":
-        return f"{number(v, lang, 0)} {w('units', lang)}"
+        return f"{number(v, lang, 0)} {t('units', lang)}"
     if unit == "years":
-        return f"{number(v, lang, 1)} {w('years', lang)}"
+        return f"{number(v, lang, 1)} {t('years', lang)}"
     digits = 1 if unit == "kgCO2e/agent/year" else 2
     return f"{number(v, lang, digits)} {i18n.unit_label(unit, lang)}".strip()
 
@@ -498,9 +420,9 @@ def _indicators(o: _Out, report: Report) -> None:
     org = report.organisation
     several = len({(x.organisation.get("name"), x.organisation.get("agents"))
                    for x in report.by_input}) > 1
-    name = org.get("name") or (o.w("organisations_see", n=len(report.by_input)) if several
+    name = org.get("name") or (o.t("organisations_see", n=len(report.by_input)) if several
                                else o.t("not_given"))
-    o.print(o.w("organisation_line", name=name,
+    o.print(o.t("organisation_line", name=name,
                 agents=number(org["agents"], o.lang, 0) if org.get("agents")
                 else o.t("not_given"),
                 pop=number(org["population"], o.lang, 0) if org.get("population")
@@ -515,7 +437,7 @@ def _indicators(o: _Out, report: Report) -> None:
         if wide:
             row.append(ind.get("missing") or ind.get("how", ""))
         elif ind.get("missing"):
-            notes.append(o.w("missing_note", label=label, why=ind["missing"]))
+            notes.append(o.t("missing_note", label=label, why=ind["missing"]))
         rows.append(row)
     cols = [_Col(o.t("col_indicator"), clip=True), _Col(o.t("col_value"), True)]
     if wide:
@@ -544,9 +466,9 @@ def _territory(o: _Out, report: Report) -> None:
         rows.append([criterion_label(k, lang), amount(c["total"], c["unit"]),
                      amount(per.get("total"), c["unit"])])
         for tier, x in c.get("tiers", {}).items():
-            label = o.w(tier) if tier in WORDS else tier
+            label = o.t(tier) if tier in TEXT else tier
             rows.append([f"  {label}", amount(x, c["unit"]), amount(per.get(tier), c["unit"])])
-    title = o.w("territory_title", title=o.t("territory"), pop=number(ter["population"], lang, 0),
+    title = o.t("territory_title", title=o.t("territory"), pop=number(ter["population"], lang, 0),
                 scope=ter["scope"], what=ter["title"])
     o.print(title, style="bold")
     o.table("", [_Col(o.t("col_criterion"), wrap=True), _Col(o.t("total"), True),
@@ -561,10 +483,10 @@ def _practices(o: _Out, report: Report) -> None:
     rows = [[f"{f['id']} {f['title']}",
              "—" if f["score_pct"] is None else percent(f["score_pct"] / 100, o.lang),
              f"{f['assessed']}/{f['practices']}", str(f["done"])] for f in p["by_family"]]
-    o.table(o.w("practices_title", title=o.t("practices"), score=score,
+    o.table(o.t("practices_title", title=o.t("practices"), score=score,
                 assessed=p["assessed"], total=p["total"]),
             [_Col(o.t("col_family"), wrap=True), _Col(o.t("col_score"), True),
-             _Col(o.t("col_assessed"), True), _Col(o.w("col_done"), True)], rows)
+             _Col(o.t("col_assessed"), True), _Col(o.t("col_done"), True)], rows)
     for r in p["recommendations"][:5]:
         o.print(f"  → {r['id']} {r['title']} ({r['status']})")
 
@@ -575,7 +497,7 @@ _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": ""}
 def _issues(o: _Out, report: Report, max_issues: int | None) -> None:
     c = report.issue_counts
     e, wn, i = c.get("error", 0), c.get("warning", 0), c.get("info", 0)
-    o.heading(o.t("issues") + _colon(o.lang) + o.w("issue_counts", e=e, w=wn, i=i,
+    o.heading(o.t("issues") + _colon(o.lang) + o.t("issue_counts", e=e, w=wn, i=i,
                                                     s_e=_s(e, o.lang), s_w=_s(wn, o.lang)))
     by_code = Counter((x.severity, x.code) for x in report.issues)
     names = {sev: _severity(sev, o.lang) for sev, _ in by_code}
@@ -588,7 +510,7 @@ def _issues(o: _Out, report: Report, max_issues: int | None) -> None:
     for x in shown[:limit]:
         o.print_safe(issue_line(x, o.lang), style=_SEVERITY_STYLE.get(x.severity) or None)
     if len(shown) > limit:
-        o.print(o.w("more_issues", n=len(shown) - limit))
+        o.print(o.t("more_issues_table", n=len(shown) - limit))
 
 
 def _severity(sev: str, lang: str) -> str:
@@ -607,12 +529,12 @@ def issue_line(i: Issue, lang: str = "en") -> str:
     only line break is the one before the hint."""
     message, hint = _issue_words(i, lang)
     where = ", ".join(safe(x) for x in (
-        i.file, w("sheet", lang, x=i.sheet) if i.sheet else None,
-        w("row", lang, x=i.row) if i.row else None,
-        w("column", lang, x=i.column) if i.column else None) if x)
+        i.file, t("sheet", lang, x=i.sheet) if i.sheet else None,
+        t("row", lang, x=i.row) if i.row else None,
+        t("column", lang, x=i.column) if i.column else None) if x)
     line = f"  [{safe(_severity(i.severity, lang))}] {safe(message)}" + \
         (f" ({where})" if where else "")
-    return line + (f"\n      {w('hint', lang)}{_colon(lang)}{safe(hint)}" if hint else "")
+    return line + (f"\n      {t('hint', lang)}{_colon(lang)}{safe(hint)}" if hint else "")
 
 
 def headline(report: Report, lang: str = "en") -> str:
@@ -623,19 +545,19 @@ def headline(report: Report, lang: str = "en") -> str:
     rejected = sum(i.rows_rejected for i in report.inputs)
     skipped = sum(i.rows_skipped for i in report.inputs)
     empty = [safe(i.path) for i in report.inputs if i.rows_assessed == 0]
-    line = w("rows_line", lang, assessed=number(assessed, lang, 0), read=number(rows, lang, 0),
+    line = t("rows_line", lang, assessed=number(assessed, lang, 0), read=number(rows, lang, 0),
              rejected=number(rejected, lang, 0), skipped=number(skipped, lang, 0),
              s_rej=_s(rejected, lang), s_skip=_s(skipped, lang))
     if empty:
-        line += _colon(lang) + w("nothing_in", lang, files=", ".join(empty))
+        line += _colon(lang) + t("nothing_in", lang, files=", ".join(empty))
     elif rejected:
-        line += _colon(lang) + w("incomplete", lang)
+        line += _colon(lang) + t("incomplete", lang)
     else:
-        line += _colon(lang) + w("covers_all", lang)
-    partial = [w("short_" + k, lang) if "short_" + k in WORDS else criterion_label(k, lang)
+        line += _colon(lang) + t("covers_all", lang)
+    partial = [t("short_" + k, lang) if "short_" + k in TEXT else criterion_label(k, lang)
                for k, v in report.totals.items() if not v.complete]
     if partial:
-        line += (" ; " if lang == "fr" else "; ") + w("partial_totals", lang,
+        line += (" ; " if lang == "fr" else "; ") + t("partial_totals", lang,
                                                       what=", ".join(partial))
     return line
 
@@ -648,9 +570,9 @@ def summary_line(report: Report, lang: str = "en") -> str:
     e, wn = c.get("error", 0), c.get("warning", 0)
     sep = " ; " if lang == "fr" else "; "
     return sep.join((headline(report, lang),
-                     f"{w('carbon', lang)} {total_text(g, lang, mass(g.total, lang))}"
-                     f"{w('per_year', lang)}",
-                     w("errors_warnings", lang, e=e, w=wn, s_e=_s(e, lang), s_w=_s(wn, lang))))
+                     f"{t('carbon', lang)} {total_text(g, lang, mass(g.total, lang))}"
+                     f"{t('per_year', lang)}",
+                     t("errors_warnings", lang, e=e, w=wn, s_e=_s(e, lang), s_w=_s(wn, lang))))
 
 
 def render_headline(report: Report, lang: str = "en", encoding: str | None = "utf-8") -> bytes:
@@ -667,5 +589,5 @@ def render_summary(report: Report, max_issues: int = 10, lang: str = "en",
     problems = [i for i in report.issues if i.severity != "info"]
     lines += [issue_line(i, lang) for i in problems[:max_issues]]
     if len(problems) > max_issues:
-        lines.append(w("more_in_report", lang, n=len(problems) - max_issues))
+        lines.append(t("more_in_report", lang, n=len(problems) - max_issues))
     return Degrade(encoding)("\n".join(lines))

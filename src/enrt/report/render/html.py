@@ -25,37 +25,6 @@ NUM = ' class="n"'            # right-aligned, tabular figures
 ISSUES_SHOWN = 100            # at least; --verbose (ctx.max_issues) shows more
 SHARE_BARS = 5                # categories in the share chart, the rest grouped
 
-# words only these reports use; to move into i18n.TEXT
-WORDS: dict[str, tuple[str, str]] = {
-    "details": ("Résultats détaillés", "Detailed results"),
-    "reen": ("Indicateurs REEN et bonnes pratiques", "REEN indicators and good practices"),
-    "data": ("Données, hypothèses et sources", "Data, assumptions and sources"),
-    "no_rows": ("Aucun.", "None."),
-    "other_categories": ("Autres catégories", "Other categories"),
-    "more_issues": ("… et {n} autres points : voir le rapport JSON (--format json).",
-                    "… and {n} more: see the JSON report (--format json)."),
-    "chart_phases_desc": ("Barres horizontales empilées, une par catégorie : fabrication "
-                          "puis utilisation, en kg CO2e par an. {items}. Les mêmes chiffres "
-                          "sont dans le tableau « {table} ».",
-                          "Stacked horizontal bars, one per category: manufacture then use, "
-                          "in kg CO2e per year. {items}. The same figures are in the table "
-                          "“{table}”."),
-    "chart_phases_item": ("{label} : fabrication {manufacture}, utilisation {use}",
-                          "{label}: manufacture {manufacture}, use {use}"),
-    "chart_share_desc": ("Barres horizontales, une par catégorie : part dans l'empreinte "
-                         "carbone annuelle. {items}. Les mêmes chiffres sont dans les tableaux "
-                         "« {table} » et « {all} ».",
-                         "Horizontal bars, one per category: share of the annual carbon "
-                         "footprint. {items}. The same figures are in the tables “{table}” "
-                         "and “{all}”."),
-    "chart_share_item": ("{label} : {share}", "{label}: {share}"),
-    "colon": ("{label} : {value}", "{label}: {value}"),
-}
-
-
-def w(key: str, lang: str, **values) -> str:
-    text = WORDS[key][0 if lang == "fr" else 1]
-    return text.format(**values) if values else text
 
 
 @cache
@@ -92,7 +61,7 @@ def page(view: View, max_issues: int | None = ISSUES_SHOWN) -> str:
                 placed.add(tid)
         if key == "data":          # tables a newer view adds land here rather than nowhere
             parts += [_table(x, lang) for x in view.tables if x.id not in placed]
-        groups.append(_section(key, w(key, lang), parts))
+        groups.append(_section(key, t(key, lang), parts))
     return "".join([
         f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -103,7 +72,7 @@ def page(view: View, max_issues: int | None = ISSUES_SHOWN) -> str:
 
 
 def _header(view: View) -> str:
-    meta = " · ".join(esc(w("colon", view.lang, label=k, value=v)) for k, v in view.meta)
+    meta = " · ".join(esc(t("colon", view.lang, label=k, value=v)) for k, v in view.meta)
     return (f'<header>\n<h1>{esc(view.title)}</h1>\n<p class="subtitle">{esc(view.subtitle)}'
             f'</p>\n<p class="meta">{meta}</p>\n</header>\n')
 
@@ -141,14 +110,14 @@ def _share_chart(view: View, top: Table | None) -> str:
     colours = [BAR] * len(shown)
     rest = [b.share for b in view.bars[SHARE_BARS:] if b.share is not None]
     if rest and sum(rest) > 0:
-        labels.append(w("other_categories", lang))
+        labels.append(t("other_categories", lang))
         values.append(sum(rest))
         colours.append(OTHER)
     texts = [fmt_cell(v, "ratio", lang) for v in values]
     title = t("chart_share", lang)
-    items = "; ".join(w("chart_share_item", lang, label=a, share=b)
+    items = "; ".join(t("chart_share_item", lang, label=a, share=b)
                       for a, b in zip(labels, texts))
-    desc = w("chart_share_desc", lang, items=items,
+    desc = t("chart_share_desc", lang, items=items,
              table=top.title if top else t("by_category", lang), all=t("by_category", lang))
     svg = bars("chart-share", title, desc, labels, values, texts, colours)
     return f"<figure>\n<figcaption>{esc(title)}</figcaption>\n{svg}\n</figure>\n"
@@ -160,9 +129,9 @@ def _phases_chart(view: View) -> str:
     top = max((b.manufacture + b.use for b in view.bars), default=0.0)
     digits = 0 if top >= 8 else 1 if top >= 0.8 else 3
     title = t("chart_phases", lang)
-    items = "; ".join(w("chart_phases_item", lang, label=b.label, manufacture=kg(b.manufacture),
+    items = "; ".join(t("chart_phases_item", lang, label=b.label, manufacture=kg(b.manufacture),
                         use=kg(b.use)) for b in view.bars)
-    desc = w("chart_phases_desc", lang, items=items, table=t("by_category", lang))
+    desc = t("chart_phases_desc", lang, items=items, table=t("by_category", lang))
     svg = stacked_bars("chart-phases", title, desc, [b.label for b in view.bars],
                        [(b.manufacture, b.use) for b in view.bars],
                        [Series(t("manufacture", lang), MANUFACTURE), Series(t("use", lang), USE)],
@@ -215,10 +184,10 @@ def _table(table: Table, lang: str, limit: int | None = None) -> str:
                          f"</{tag}>")
         out.append("<tr>" + "".join(cells) + "</tr>\n")
     if not rows:
-        out.append(f'<tr><td colspan="{len(cols)}">{esc(w("no_rows", lang))}</td></tr>\n')
+        out.append(f'<tr><td colspan="{len(cols)}">{esc(t("no_rows", lang))}</td></tr>\n')
     out.append("</tbody>\n</table>\n</div>\n")
     if limit is not None and len(table.rows) > limit:
-        out.append(f'<p class="note">{esc(w("more_issues", lang, n=len(table.rows) - limit))}'
+        out.append(f'<p class="note">{esc(t("more_issues_html", lang, n=len(table.rows) - limit))}'
                    "</p>\n")
     if table.note:
         out.append(f'<p class="note">{esc(table.note)}</p>\n')

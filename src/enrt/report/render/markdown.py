@@ -17,20 +17,8 @@ from ...i18n import check_lang, criterion_label, percent, t
 from ..model import Report
 from ..view import Table, View, build_view, fmt_cell
 
-# words this renderer adds to the catalogue (to move into enrt.i18n.TEXT): key -> (fr, en)
-WORDS: dict[str, tuple[str, str]] = {
-    "about": ("Références du calcul", "About this assessment"),
-    "more_issues": (
-        "… et {n} autres points : le rapport JSON (--format json) les donne tous.",
-        "… and {n} more: the JSON report (--format json) lists them all."),
-}
 MAX_ISSUES = 100            # issue lines in the table; the JSON report has them all
 SKIPPED_TABLES = {"top_categories"}            # by_category has them all
-
-
-def _w(key: str, lang: str, **values) -> str:
-    text = WORDS[key][0 if lang == "fr" else 1]
-    return text.format(**values) if values else text
 
 
 # Markdown-active characters (CommonMark + GFM tables, strikethrough, math, kramdown
@@ -99,9 +87,9 @@ def lines(report: Report, lang: str) -> list[str]:
         if table.note:
             out += ["", f"*{md_text(table.note)}*"]
         if more:
-            out += ["", md_text(_w("more_issues", lang, n=more))]
+            out += ["", md_text(t("more_issues_md", lang, n=more))]
         out.append("")
-    out += [f"## {md_text(_w('about', lang))}", ""]
+    out += [f"## {md_text(t('about', lang))}", ""]
     out += [f"- {_colon(md_text(k), lang)} {md_text(v)}" for k, v in view.meta]
     out.append("")
     return out

@@ -29,7 +29,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from ...i18n import criterion_label, t, unit_label
+from ...i18n import TEXT, criterion_label, t, unit_label
 from ...inert import safe
 from ...rows import CONDITION_NAMES, RowTable
 from ..model import Report
@@ -37,64 +37,6 @@ from ..view import Table, View, build_view
 from . import RenderContext
 from .cells import EXCEL_FORMATS, inert
 
-# Words only this format needs (move into i18n.TEXT): key -> (French, English)
-WORDS: dict[str, tuple[str, str]] = {
-    "sheet_summary": ("Synthèse", "Summary"),
-    "sheet_charts": ("Graphiques", "Charts"),
-    "sheet_by_category": ("Par catégorie", "By category"),
-    "sheet_by_entity": ("Par service", "By department"),
-    "sheet_by_site": ("Par site", "By site"),
-    "sheet_by_project": ("Par projet", "By project"),
-    "sheet_services": ("Services", "Services"),
-    "sheet_totals": ("Totaux par critère", "Totals by criterion"),
-    "sheet_indicators": ("Indicateurs REEN", "REEN indicators"),
-    "sheet_practices": ("Bonnes pratiques", "Good practices"),
-    "sheet_rows": ("Lignes évaluées", "Assessed rows"),
-    "sheet_rejected": ("Rejetées et écartées", "Rejected and skipped"),
-    "sheet_issues": ("Points à vérifier", "Issues"),
-    "sheet_inputs": ("Fichiers", "Input files"),
-    "sheet_hypotheses": ("Hypothèses", "Assumptions"),
-    "sheet_sources": ("Sources", "Sources"),
-    "col_status": ("Statut", "Status"),
-    "col_note": ("Remarque", "Note"),
-    "status_rejected": ("rejetée", "rejected"),
-    "status_skipped": ("écartée", "skipped"),
-    "rejected_note": ("Corriger ces lignes dans l'inventaire puis relancer enrt assess.",
-                      "Fix these rows in the inventory, then run enrt assess again."),
-    "rows_note": (("Une ligne par ligne d'inventaire évaluée ; « Origine » : inventaire "
-                   "(valeur lue), défaut (valeur du jeu de facteurs) ou calculée."),
-                  ("One line per assessed inventory row; 'Source': input (read), default "
-                   "(factor set value) or derived.")),
-    "rows_cut": ("Liste tronquée à {n} lignes (limite d'Excel) ; le CSV les donne toutes.",
-                 "List cut at {n} rows (Excel's limit); the CSV gives them all."),
-    "per_year": ("/an", "/yr"),
-    "cond_new": ("neuf", "new"),
-    "cond_refurbished": ("reconditionné", "refurbished"),
-    "cond_reused": ("réemploi", "reused"),
-    "cond_reassigned": ("réaffecté", "reassigned"),
-    "src_quantity": ("Origine de la quantité", "Source of quantity"),
-    "src_lifetime": ("Origine de la durée de vie", "Source of lifetime"),
-    "src_annual_kwh": ("Origine des kWh", "Source of kWh"),
-    "src_pue": ("Origine du PUE", "Source of PUE"),
-    "src_country": ("Origine du pays", "Source of country"),
-    "src_condition": ("Origine de l'état", "Source of condition"),
-    "skip_blank": ("ligne vide", "blank row"),
-    "skip_total": ("ligne de total", "total row"),
-    "skip_heading": ("titre de section", "section heading"),
-    "skip_not_in_use": ("pas en service (stock, panne, réformé…)",
-                        "not in use (stock, out of service, retired…)"),
-    "skip_hidden": ("ligne masquée", "hidden row"),
-    "skip_hidden_sheet": ("feuille masquée", "hidden sheet"),
-    "skip_out_of_period": ("hors de l'année évaluée", "outside the assessed year"),
-    "skip_not_physical": ("pas un équipement physique (VM, licence)",
-                          "not a physical device (VM, licence)"),
-    "skip_restated": ("feuille qui en reprend une autre (récapitulatif)",
-                      "sheet restating another one (summary)"),
-    "hint_hidden": ("--include-hidden les compte", "--include-hidden counts them"),
-    "hint_not_in_use": ("--count-stock compte le stock", "--count-stock counts the stock"),
-    "hint_out_of_period": ("vérifier les dates d'achat et de sortie, ou --year",
-                           "check the purchase and withdrawal dates, or --year"),
-}
 SKIP_HINTS = {"hidden": "hint_hidden", "hidden_sheet": "hint_hidden",
               "not_in_use": "hint_not_in_use", "out_of_period": "hint_out_of_period"}
 ROW_FIELDS = ("quantity", "lifetime", "annual_kwh", "pue", "country", "condition")
@@ -126,11 +68,6 @@ INDENT = Alignment(horizontal="left", vertical="top", indent=1)
 COLORS = ("1F4E79", "9DC3E6")     # manufacture, use
 
 
-def w(key: str, lang: str, **values) -> str:
-    text = WORDS[key][0 if lang == "fr" else 1]
-    return text.format(**values) if values else text
-
-
 def render(report: Report, ctx: RenderContext) -> bytes:
     view = build_view(report, ctx.lang)
     lang = view.lang
@@ -157,7 +94,7 @@ def render(report: Report, ctx: RenderContext) -> bytes:
     for tid in ("issues", "inputs", "hypotheses", "sources"):
         if tid in tables:
             plan.append((f"sheet_{tid}", tables[tid]))
-    sheets = {key: wb.create_sheet(w(key, lang)) for key, _ in plan}
+    sheets = {key: wb.create_sheet(t(key, lang)) for key, _ in plan}
     tails: dict = {}                 # sheet -> (cells, lines streamed into it on saving)
 
     for key, what in plan:
@@ -420,7 +357,7 @@ def _charts(ws, view: View, cat_ws, lang: str) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_view.showGridLines = False
-    ws.append([_cell(ws, w("sheet_charts", lang), font=TITLE)])
+    ws.append([_cell(ws, t("sheet_charts", lang), font=TITLE)])
     if not n or cat_ws is None:
         return
     first, last = TITLE_ROWS + 1, TITLE_ROWS + n           # the by-category data rows
@@ -436,7 +373,7 @@ def _charts(ws, view: View, cat_ws, lang: str) -> None:
     for s, color in zip(phases.series, COLORS):
         s.graphicalProperties.solidFill = color
         s.graphicalProperties.line.solidFill = color
-    phases.y_axis.title = "kg CO2e" + w("per_year", lang)
+    phases.y_axis.title = "kg CO2e" + t("per_yr", lang)
     phases.y_axis.number_format = "#,##0"
     phases.y_axis.majorGridlines = None
     phases.legend.position = "b"
@@ -489,7 +426,7 @@ def _totals(ws, report: Report, table: Table, lang: str) -> None:
                 what = ", ".join(labels.get(c, c) for c in tot.not_covered)
                 note += (" : " if lang == "fr" else ": ") + t("not_covered", lang) + " — " + what
         rows.append([*r, note])
-    header = [c.label for c in table.columns] + [w("col_note", lang)]
+    header = [c.label for c in table.columns] + [t("col_note", lang)]
     _write_table(ws, table.title, table.note, header, rows,
                  [c.kind for c in table.columns] + ["text"])
 
@@ -502,10 +439,10 @@ def _rows(ws, report: Report, rows: RowTable | None, lang: str, tails: dict) -> 
 
     prov = [L(f"prov_{name}") for name in ("default", "input", "derived")]
     labels = _labels(report, lang)
-    cond = {code: w(f"cond_{name}", lang) for code, name in CONDITION_NAMES.items()}
+    cond = {code: t(f"cond_{name}", lang) for code, name in CONDITION_NAMES.items()}
 
     def src(field):
-        return w(f"src_{field}", lang)
+        return t(f"src_{field}", lang)
 
     header = [L("col_file"), L("col_sheet"), L("col_row"), L("col_category"),
               L("col_quantity"), src("quantity"), L("col_lifetime"), src("lifetime"),
@@ -518,7 +455,7 @@ def _rows(ws, report: Report, rows: RowTable | None, lang: str, tails: dict) -> 
     cut = n > MAX_ROWS
     n = min(n, MAX_ROWS)
     crit = list(rows.criteria) if rows is not None else []
-    per_year = w("per_year", lang)
+    per_year = t("per_yr", lang)
     for k in crit:
         unit = unit_label(report.totals[k].unit, lang) if k in report.totals else ""
         if k == "gwp":
@@ -568,7 +505,7 @@ def _rows(ws, report: Report, rows: RowTable | None, lang: str, tails: dict) -> 
     _setup(ws, widths, TITLE_ROWS, TITLE_ROWS + n, landscape=True, fit=False)
     ws.row_dimensions[TITLE_ROWS].height = 45
     ws.append([_cell(ws, t("rows", lang), font=TITLE)])
-    note = w("rows_note", lang) + ("  " + w("rows_cut", lang, n=n) if cut else "")
+    note = t("rows_note", lang) + ("  " + t("rows_cut", lang, n=n) if cut else "")
     ws.append([_cell(ws, note, font=ITALIC)])
     ws.append([_cell(ws, h, font=BOLD, fill=HEAD_FILL, align=HEAD) for h in header])
     if not n:
@@ -629,26 +566,26 @@ def _rejected(ws, report: Report, lang: str) -> None:
     def L(key: str) -> str:
         return t(key, lang)
 
-    header = [w("col_status", lang), L("col_file"), L("col_sheet"), L("col_row"),
+    header = [t("col_status", lang), L("col_file"), L("col_sheet"), L("col_row"),
               L("col_rows"), L("col_code"), L("col_reason"), L("col_hint")]
     kinds = ["text", "text", "text", "int", "int", "text", "text", "text"]
     rows = []
     for x in report.issues:
         if x.severity == "error" and x.row is not None:
-            rows.append([w("status_rejected", lang), x.file, x.sheet, x.row, 1, x.code,
+            rows.append([t("status_rejected", lang), x.file, x.sheet, x.row, 1, x.code,
                          x.message, x.hint])
     for inp in report.inputs:
         for s in inp.sheets:
             for reason, count in s.skipped.items():
                 if not count:
                     continue
-                label = w(f"skip_{reason}", lang) if f"skip_{reason}" in WORDS else reason
-                hint = w(SKIP_HINTS[reason], lang) if reason in SKIP_HINTS else None
-                rows.append([w("status_skipped", lang), inp.path, s.name, None, count,
+                label = t(f"skip_{reason}", lang) if f"skip_{reason}" in TEXT else reason
+                hint = t(SKIP_HINTS[reason], lang) if reason in SKIP_HINTS else None
+                rows.append([t("status_skipped", lang), inp.path, s.name, None, count,
                              reason, label, hint])
     formats = [[ROW_NUMBER if j == 3 else _number_format(v, k)
                 for j, (v, k) in enumerate(zip(r, kinds))] for r in rows]
-    _write_table(ws, L("rejected"), w("rejected_note", lang), header, rows, kinds, formats)
+    _write_table(ws, L("rejected"), t("rejected_note", lang), header, rows, kinds, formats)
 
 
 # -- saving ----------------------------------------------------------------------------------
