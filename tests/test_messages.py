@@ -19,6 +19,7 @@ from enrt.messages import (
     TABLES,
     TERMS,
     Listing,
+    Named,
     Text,
     both,
     either,
@@ -162,7 +163,8 @@ def test_every_example_issue_reads_in_french(example_issues):
     seen = set()
     for i in example_issues:
         msg, fix = i.text("fr")
-        assert i.text("en") == (i.message, i.hint)
+        if not any(isinstance(v, (Named, Listing)) for v in i.params.values()):
+            assert i.text("en") == (i.message, i.hint)
         for fr, en in ((msg, i.message), (fix, i.hint)):
             if en is None:
                 assert fr is None

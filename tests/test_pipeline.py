@@ -178,7 +178,9 @@ def test_disclosures_amortised_at_zero_and_purchase_year_view(tmp_path, tiny_set
     assert d["amortised-zero"].value == 1
     assert r.totals["gwp"].manufacture == pytest.approx(100 / 4 + 100 / 6)
     text = render_table(r, color=False, width=200)
-    assert "the devices bought in 2025 embody 166.7 kgCO2e" in text
-    assert "counts 0 for manufacture (1 device(s) in 2025)" in text
+    assert "the devices bought in 2025 embody 166.7 kg CO2e" in text
+    assert "past it, it counts 0 (1 device(s) in 2025)" in text
+    text = render_table(r, color=False, width=200, lang="fr")
+    assert "les équipements achetés en 2025 représentent 166,7 kg CO2e" in text
     snap = assess([path], factors=tiny_set, year=YEAR, method="numecoeval")
     assert "snapshot-method" in {x.code for x in snap.disclosures}

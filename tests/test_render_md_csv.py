@@ -179,7 +179,8 @@ def test_markdown_of_the_example(example, lang):
     text = example["md", lang].decode("utf-8")
     lines = text.split("\n")
     assert lines[0] == "# " + t("title_of", lang, name="Ville de Saint-Exemple")
-    assert lines[2] == t("subtitle", lang, year=2025, as_of="2025-12-31", method="linear")
+    assert lines[2] == t("subtitle", lang, year=2025, method=t("method_linear", lang),
+                         as_of={"fr": "31 décembre 2025", "en": "31 December 2025"}[lang])
     gwp = example["json"]["totals"]["gwp"]
     total = next(s for s in lines if s.startswith(f"- **{t('total_gwp', lang)}"))
     assert total.endswith("** " + mass(gwp["total"], lang)), total

@@ -6,6 +6,7 @@ person reads goes through here.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Mapping
 
@@ -89,6 +90,16 @@ def number(x: float | None, lang: str, digits: int = 1) -> str:
                               locale=_LOCALE[lang])
     fmt = "#,##0" + ("." + "0" * digits if digits else "")
     return format_decimal(x, format=fmt, locale=_LOCALE[lang])
+
+
+def date(iso: str | None, lang: str) -> str:
+    """An ISO date as the language writes it (31 décembre 2025, 31 December 2025)."""
+    from babel.dates import format_date
+    try:
+        day = dt.date.fromisoformat(iso or "")
+    except ValueError:
+        return iso or ""
+    return format_date(day, format="long", locale=_LOCALE[lang])
 
 
 def mass(kg: float | None, lang: str) -> str:

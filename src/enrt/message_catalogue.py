@@ -189,10 +189,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "ligne",
                     "{n:,} distinct {key} values: the report lists the {shown} largest and "
                     "sums the other {rest:,} in one line"),
-    "not-covered": ("l'indicateur {criterion} n'est pas couvert pour : {categories} ; ses "
+    "not-covered": ("l'indicateur {criterion!q} n'est pas couvert pour : {categories} ; ses "
                     "totaux les laissent de côté",
-                    "criterion {criterion} is not covered for: {categories}; its totals leave "
-                    "them out"),
+                    "criterion {criterion!r} is not covered for: {categories}; its totals "
+                    "leave them out"),
     "snapshot-method": ("la méthode numecoeval est une photographie : chaque équipement porte "
                         "chaque année sa fabrication divisée par son âge, si bien que des "
                         "rapports annuels additionnés comptent plus que la fabrication (environ "
@@ -444,9 +444,9 @@ HINTS: dict[str, tuple[str, str]] = {
                     "lus comme site donnent une ligne de rapport par ligne d'inventaire)",
                     "is the {key} column the right one? (a serial number or an address read as "
                     "a site gives one line per row)"),
-    "not-covered": ("prenez un jeu de facteurs qui donne {criterion} pour ces catégories afin "
-                    "de les inclure",
-                    "use a factor set that gives {criterion} for these categories to include "
+    "not-covered": ("prenez un jeu de facteurs qui donne {criterion!q} pour ces catégories "
+                    "afin de les inclure",
+                    "use a factor set that gives {criterion!r} for these categories to include "
                     "them"),
     "snapshot-method": ("utilisez la méthode par défaut (linear) pour comparer des années ou "
                         "additionner des rapports",

@@ -9,8 +9,10 @@ holding the English wording (what the JSON report and existing code see, unchang
 also keeps its id and values, so ``Text.text("fr")`` writes it in French. Values may be
 numbers (formatted per language when the template gives a format spec: ``{n:,}``,
 ``{x:g}``, ``{kwh:.1f}``), strings (labels from the inventory: never translated), other
-``Text`` (a term, rendered in the same language) or a ``Listing`` (items joined with
-", ", "or" or "and" in the language).
+``Text`` (a term, rendered in the same language), a ``Listing`` (items joined with
+", ", "or" or "and" in the language) or a ``Named`` id (a category, criterion, activity
+or unit: the id in the English string the JSON report keeps, its label in ``text(lang)``,
+what people read).
 
 Templates use ``{x!r}`` in English (as the code always did) and ``{x!q}`` in French,
 which writes « x » with unprintable characters escaped.
@@ -52,6 +54,37 @@ def both(items) -> Listing:
     return Listing(items, "and")
 
 
+class Named(str):
+    """An id (a category, criterion, activity or unit) that people read as its label: the
+    string is the id, what the JSON report's English message keeps for machines; a text
+    written for people (``Text.text(lang)``) shows the label in the language, the id
+    when the label is missing."""
+
+    labels: tuple[str | None, str | None]
+
+    def __new__(cls, id: str, fr: str | None = None, en: str | None = None):
+        obj = super().__new__(cls, id)
+        obj.labels = (fr, en)
+        return obj
+
+    def label(self, lang: str) -> str:
+        fr, en = self.labels
+        return (fr if lang == "fr" else en or fr) or str(self)
+
+    def __reduce__(self):
+        return (Named, (str(self), *self.labels))
+
+
+def named_unit(unit: str) -> Named:
+    from .report_words import UNITS
+    return Named(unit, *UNITS.get(unit, (None, None)))
+
+
+def named_criterion(key: str) -> Named:
+    from .report_words import CRITERIA
+    return Named(key, *CRITERIA.get(key, (None, None)))
+
+
 class Text(str):
     """A catalogue text with its values: the string is the English wording; ``text(lang)``
     writes it in French or English."""
@@ -67,7 +100,10 @@ class Text(str):
         return obj
 
     def text(self, lang: str) -> str:
-        return str(self) if lang == "en" else _render(self.table, self.id, lang, self.params)
+        """The words for people in ``lang``: labels, not ids (``Named``)."""
+        if lang == "en" and not _names_in(self.params):
+            return str(self)
+        return _render(self.table, self.id, lang, self.params, human=True)
 
     def __reduce__(self):
         return (Text, (self.table, self.id, self.params))
@@ -93,14 +129,22 @@ def error_hint(id: str, **params) -> Text:
     return Text("error-hint", id, params)
 
 
-def translate(value, lang: str):
-    """A ``Text`` or ``Listing`` written in ``lang``; anything else as it is."""
+def translate(value, lang: str, human: bool = True):
+    """A ``Text`` or ``Listing`` written in ``lang``, a ``Named`` as its label (``human``)
+    or its id; anything else as it is."""
     if isinstance(value, Text):
-        return value.text(lang)
+        return value.text(lang) if human else str(value)
+    if isinstance(value, Named):
+        return value.label(lang) if human else str(value)
     if isinstance(value, Listing):
         return _JOIN[value.conj][0 if lang == "fr" else 1].join(
-            str(translate(v, lang)) for v in value)
+            str(translate(v, lang, human)) for v in value)
     return value
+
+
+def _names_in(params: dict) -> bool:
+    return any(isinstance(v, Named) or (isinstance(v, Listing) and _names_in(dict(enumerate(v))))
+               or (isinstance(v, Text) and _names_in(v.params)) for v in params.values())
 
 
 def template(table: str, id: str, lang: str) -> str:
@@ -112,8 +156,8 @@ def placeholders(tmpl: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(tmpl) if name}
 
 
-def _render(table: str, id: str, lang: str, params: dict) -> str:
-    return _Formatter(lang).vformat(template(table, id, lang), (), params)
+def _render(table: str, id: str, lang: str, params: dict, human: bool = False) -> str:
+    return _Formatter(lang, human).vformat(template(table, id, lang), (), params)
 
 
 _NUM_SPEC = re.compile(r"^(,)?(?:\.(\d+))?([fg]?)$")
@@ -123,11 +167,11 @@ class _Formatter(string.Formatter):
     """str.format, with catalogue values written in the language, ``!q`` for « quotes »
     and, in French, numbers written the French way (1 000,5) when a spec is given."""
 
-    def __init__(self, lang: str):
-        self.lang = lang
+    def __init__(self, lang: str, human: bool = False):
+        self.lang, self.human = lang, human
 
     def get_value(self, key, args, kwargs):
-        return translate(super().get_value(key, args, kwargs), self.lang)
+        return translate(super().get_value(key, args, kwargs), self.lang, self.human)
 
     def convert_field(self, value, conversion):
         if conversion == "q":

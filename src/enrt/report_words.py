@@ -15,6 +15,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "subtitle": ("Année {year} (au {as_of}), méthode {method}",
                  "Year {year} (as of {as_of}), method {method}"),
     "synthesis": ("Synthèse", "Summary"),
+    "method_linear": ("linéaire", "linear"),
+    "method_numecoeval": ("NumEcoEval", "NumEcoEval"),
     "key_figures": ("Chiffres clés", "Key figures"),
     "by_category": ("Par catégorie d'équipement", "By equipment category"),
     "by_entity": ("Par service", "By department"),
@@ -393,4 +395,8 @@ UNITS: dict[str, tuple[str, str]] = {
     "MJ": ("MJ", "MJ"), "m3": ("m³", "m³"), "ratio": ("%", "%"), "units": ("unités", "units"),
     "units/agent": ("unités/agent", "units/agent"), "kgCO2e/agent/year":
     ("kg CO2e/agent/an", "kg CO2e/agent/yr"), "years": ("ans", "years"), "": ("", ""),
+    # what services are counted in (factor-set activity units)
+    "GB": ("Go", "GB"), "vCPU-hour": ("vCPU-heure", "vCPU-hour"),
+    "vCPU-year": ("vCPU-an", "vCPU-year"), "VM-year": ("VM-an", "VM-year"),
+    "TB-year": ("To-an", "TB-year"), "k€": ("k€", "k€"),
 }

@@ -21,7 +21,7 @@ def territory_estimate(fs: LoadedFactorSet, population: float | None, scope: str
     if sid not in t.scopes:
         raise UsageError.make("usage.territory-scope", scope=sid, scopes=Listing(t.scopes))
     s = t.scopes[sid]
-    out = {"scope": sid, "title": s.title, "population": population,
+    out = {"scope": sid, "title": s.title, "title_fr": s.title_fr, "population": population,
            "how": "population x per-inhabitant figure of the scope, per criterion and tier",
            "organisation_gwp": own_gwp, "connected_projects_gwp": projects_gwp, "criteria": {}}
     if population is None:

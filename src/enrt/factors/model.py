@@ -107,6 +107,7 @@ class TerritoryScope(_Strict):
     """National digital footprint per inhabitant and per year, by criterion and tier."""
 
     title: str
+    title_fr: str | None = None
     per_inhabitant: dict[str, dict[str, Value]]
 
 

@@ -13,6 +13,7 @@ import numpy as np
 
 from ..factors.model import FactorSet
 from ..issues import Issue
+from ..messages import Named, named_unit
 from ..normalize import fold
 from .labels import LabelMatcher, is_total_label
 from .sheet_context import column_letter
@@ -106,12 +107,14 @@ def read_activities(rows, columns: dict[str, int], m: FactorSet, file: str, shee
             continue
         aid = matcher.categories[idx]
         act = m.activities[aid]
+        said_as = {"activity": Named(aid, act.label_fr, act.label_en),
+                   "expected": named_unit(act.unit)}        # labels in the report's language
         qty = parse_number(cell(row, "quantity"))
         amount = parse_number(cell(row, "amount"))
         written = text(cell(row, "unit"))
         unit = unit_of(written) if written else (None, 1.0)
         if unit is None:
-            err(rownum, "unit", "unknown-unit", unit=written, activity=aid, expected=act.unit)
+            err(rownum, "unit", "unknown-unit", unit=written, **said_as)
             continue
         if np.isinf(qty) or np.isinf(amount) or (not np.isnan(qty) and qty < 0) or \
                 (not np.isnan(amount) and amount < 0):
@@ -124,13 +127,11 @@ def read_activities(rows, columns: dict[str, int], m: FactorSet, file: str, shee
             canon, mult = unit
             canon = canon or act.unit
             if canon != act.unit and (canon, act.unit) not in CONVERSIONS:
-                err(rownum, "unit", "unit-mismatch", unit=written, activity=aid,
-                    expected=act.unit)
+                err(rownum, "unit", "unit-mismatch", unit=written, **said_as)
                 continue
             value = qty * mult * CONVERSIONS.get((canon, act.unit), 1.0)
         else:
-            err(rownum, "quantity", "invalid-quantity.no-quantity", activity=aid,
-                expected=act.unit, hint_id="invalid-quantity.no-quantity-amount"
+            err(rownum, "quantity", "invalid-quantity.no-quantity", **said_as, hint_id="invalid-quantity.no-quantity-amount"
                 if act.unit == "k€" else None)
             continue
         summary.rows_rejected -= 1

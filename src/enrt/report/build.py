@@ -10,7 +10,7 @@ from ..factors.loader import LoadedFactorSet
 from ..inventory.reader import InputResult
 from ..ledger import Impacts, Ledger, Lines, impacts
 from ..issues import Issue
-from ..messages import TERMS, Listing, both, term
+from ..messages import TERMS, Listing, Named, both, named_criterion, term
 from .model import (ActivityLine, Assessment, CategoryLine, CriterionTotal, Disclosure,
                     ElectricityUsed, EntityLine,
                     FactorSetRef, InputLine, InputReport, PhaseValues, ProjectLine, Report, SetId,
@@ -24,6 +24,12 @@ SEVERITY_ORDER = ("error", "warning", "info")
 PER_AGENT = ("gwp_per_agent_kg", "equipment_per_agent", "workstations_per_agent")
 PER_INPUT = PER_AGENT + ("manufacture_share_gwp", "refurbished_or_reused_share_by_count",
                          "refurbished_or_reused_share_by_spend", "defaults_share")
+
+
+def _named(model, key: str) -> Named:
+    """A category or activity id, with its labels for the human formats."""
+    item = model.categories.get(key) or model.activities.get(key)
+    return Named(key, item.label_fr, item.label_en) if item else Named(key)
 
 
 def _phases(manufacture: float | None, use: float | None) -> PhaseValues:
@@ -110,8 +116,8 @@ def build_report(fs: LoadedFactorSet, fa: FactorArrays, results: list[InputResul
                                    complete=not not_covered and pv.manufacture is not None
                                    and pv.use is not None, coverage=coverage)
         if not_covered:
-            issues.append(Issue.make("info", "not-covered", criterion=k,
-                                     categories=Listing(not_covered)))
+            issues.append(Issue.make("info", "not-covered", criterion=named_criterion(k),
+                                     categories=Listing(_named(model, c) for c in not_covered)))
 
     # per category: weights × factors, exact (None where the factor set has no value)
     rows_per_cat = whole.rows
@@ -296,7 +302,8 @@ def _activity_lines(model, rows, crits: tuple[str, ...]) -> list[ActivityLine]:
     for aid, q in qty.items():
         act = model.activities[aid]
         lines.append(ActivityLine(
-            activity=aid, label=act.label_fr, kind=act.kind, unit=act.unit, quantity=q,
+            activity=aid, label=act.label_fr, label_en=act.label_en, kind=act.kind,
+            unit=act.unit, quantity=q,
             quality=act.quality, rows=count[aid],
             criteria={k: q * act.factors[k].value if k in act.factors else None
                       for k in crits}))

@@ -132,6 +132,7 @@ class EntityLine(BaseModel):
 class ActivityLine(BaseModel):
     activity: str
     label: str | None
+    label_en: str | None = None
     kind: str
     unit: str
     quantity: float

@@ -36,12 +36,12 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import i18n
-from ..i18n import TEXT, criterion_label, indicator_label, mass, number, percent, t
+from ..i18n import TEXT, criterion_label, indicator_label, mass, number, percent, t, unit_label
 from ..inert import safe
 from ..issues import Issue
 from .console_text import Degrade
 from .model import Report
-from .view import build_view
+from .view import build_view, category_label, disclosure, indicator_note, kind_label
 
 
 _EIGHTHS = "▏▎▍▌▋▊▉█"
@@ -209,7 +209,7 @@ def render_table(report: Report, color: bool = True, width: int | None = None,
     _key_figures(o, report, view)
     _totals(o, report)
     for d in report.disclosures:
-        o.print(f"· {d.text}")
+        o.print(f"· {disclosure(d, report.assessment.year, lang)}")
     _activities(o, report)
     _by_input(o, report)
     _breakdowns(o, report, view)
@@ -323,8 +323,8 @@ def _activities(o: _Out, report: Report) -> None:
     if not report.activities:
         return
     wide = o.width >= 100                       # the data quality column when there is room
-    rows = [[x.label or x.activity, o.t("kind_" + x.kind) if "kind_" + x.kind in TEXT
-             else x.kind, o.num(x.quantity, 2), x.unit]
+    rows = [[category_label(x, o.lang), kind_label(x.kind, o.lang), o.num(x.quantity, 2),
+             unit_label(x.unit, o.lang)]
             + ([str(x.quality)] if wide else []) + [o.num(x.criteria.get("gwp"))]
             for x in report.activities]
     cols = [_Col(o.t("col_activity"), clip=True), _Col(o.t("col_kind"), wrap=True),
@@ -435,9 +435,9 @@ def _indicators(o: _Out, report: Report) -> None:
         label = indicator_label(key, o.lang)
         row = [label, _indicator_value(key, ind, o.lang)]
         if wide:
-            row.append(ind.get("missing") or ind.get("how", ""))
+            row.append(indicator_note(key, ind, o.lang))
         elif ind.get("missing"):
-            notes.append(o.t("missing_note", label=label, why=ind["missing"]))
+            notes.append(o.t("missing_note", label=label, why=indicator_note(key, ind, o.lang)))
         rows.append(row)
     cols = [_Col(o.t("col_indicator"), clip=True), _Col(o.t("col_value"), True)]
     if wide:
@@ -469,7 +469,8 @@ def _territory(o: _Out, report: Report) -> None:
             label = o.t(tier) if tier in TEXT else tier
             rows.append([f"  {label}", amount(x, c["unit"]), amount(per.get(tier), c["unit"])])
     title = o.t("territory_title", title=o.t("territory"), pop=number(ter["population"], lang, 0),
-                scope=ter["scope"], what=ter["title"])
+                scope=ter["scope"], what=ter.get("title_fr") if lang == "fr" and
+                ter.get("title_fr") else ter["title"])
     o.print(title, style="bold")
     o.table("", [_Col(o.t("col_criterion"), wrap=True), _Col(o.t("total"), True),
                  _Col(o.t("col_per_inhabitant"), True)], rows)

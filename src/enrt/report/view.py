@@ -79,8 +79,14 @@ def fmt_cell(value, kind: str, lang: str) -> str:
 
 
 def category_label(line, lang: str) -> str:
+    """The label of a category line (or of an activity line) in ``lang``, else its id."""
     label = line.label if lang == "fr" else (line.label_en or line.label)
-    return label or line.category
+    return label or getattr(line, "category", None) or line.activity
+
+
+def kind_label(kind: str, lang: str) -> str:
+    """hosting, network, prestation: in the language."""
+    return t("kind_" + kind, lang) if "kind_" + kind in i18n.TEXT else kind
 
 
 def build_view(report: Report, lang: str) -> View:
@@ -128,11 +134,13 @@ def build_view(report: Report, lang: str) -> View:
 
     bars = [Bar(category_label(c, lang), c.gwp.manufacture or 0.0, c.gwp.use or 0.0,
                 (c.gwp.total or 0.0) / total if total else None) for c in report.by_category]
+    method = t("method_" + a.method, lang) if "method_" + a.method in i18n.TEXT else a.method
     meta = [(t("factor_set", lang), f"{fs.id} {fs.version} (sha256 {fs.sha256})"),
-            (t("year", lang), str(a.year)), (t("method", lang), a.method),
+            (t("year", lang), str(a.year)), (t("method", lang), method),
             ("enrt", report.tool.version)]
     view = View(lang=lang, title=title,
-                subtitle=t("subtitle", lang, year=a.year, as_of=a.as_of, method=a.method),
+                subtitle=t("subtitle", lang, year=a.year, as_of=i18n.date(a.as_of, lang),
+                           method=method),
                 meta=meta, figures=figures, sentences=sentences, bars=bars)
     view.tables = _tables(report, lang, total)
     return view
@@ -178,8 +186,9 @@ def _tables(report: Report, lang: str, total: float) -> list[Table]:
                          [Column(L("col_activity")), Column(L("col_kind")),
                           Column(L("col_quantity"), "number"), Column(L("col_unit")),
                           Column(L("col_quality"), "int"), Column(L("col_gwp"), "kg")],
-                         [[x.label or x.activity, x.kind, x.quantity, x.unit, x.quality,
-                           x.criteria.get("gwp")] for x in report.activities]))
+                         [[category_label(x, lang), kind_label(x.kind, lang), x.quantity,
+                           unit_label(x.unit, lang), x.quality, x.criteria.get("gwp")]
+                          for x in report.activities]))
     rows = []
     for key, ind in report.indicators.items():
         if ind.get("value") is None and not ind.get("missing"):
@@ -189,8 +198,7 @@ def _tables(report: Report, lang: str, total: float) -> list[Table]:
         if unit == "ratio" and value is not None:
             value = 100 * value                   # shown as a percentage, unit "%"
         rows.append([indicator_label(key, lang), value, unit_label(unit, lang),
-                     i18n.missing_text(ind["missing"], lang) if ind.get("missing")
-                     else i18n.indicator_how(key, ind.get("how", ""), lang)])
+                     indicator_note(key, ind, lang)])
     out.append(Table("indicators", L("indicators"),
                      [Column(L("col_indicator")), Column(L("col_value"), "number"),
                       Column(L("col_unit")), Column(L("col_how"))], rows))
@@ -210,10 +218,10 @@ def _tables(report: Report, lang: str, total: float) -> list[Table]:
                       Column(L("col_sheet")), Column(L("col_row"), "int"),
                       Column(L("col_column")), Column(L("col_message")), Column(L("col_hint"))],
                      [[L(f"severity_{x.severity}"), x.code, x.file, x.sheet, x.row, x.column,
-                       x.message, x.hint] for x in report.issues]))
+                       *x.text(lang)] for x in report.issues]))
     out.append(Table("hypotheses", L("hypotheses"), [Column(L("col_code")),
                                                      Column(L("col_message"))],
-                     [[d.code, _disclosure(d, report.assessment.year, lang)]
+                     [[d.code, disclosure(d, report.assessment.year, lang)]
                       for d in report.disclosures]))
     out.append(Table("sources", L("sources"),
                      [Column(L("col_source")), Column(L("col_title")), Column(L("col_publisher")),
@@ -229,7 +237,14 @@ def _partial_note(report: Report, lang: str) -> str | None:
         f"{t('partial', lang)}: {', '.join(partial)}" if partial else None
 
 
-def _disclosure(d, year: int, lang: str) -> str:
+def indicator_note(key: str, ind: dict, lang: str) -> str:
+    """Why an indicator has no value, else how it is computed, in the language."""
+    if ind.get("missing"):
+        return i18n.missing_text(ind["missing"], lang)
+    return i18n.indicator_how(key, ind.get("how", ""), lang)
+
+
+def disclosure(d, year: int, lang: str) -> str:
     """A disclosure in the language, from its code and value (the JSON keeps English)."""
     code = d.code
     if code == "purchase-year-view" and d.value is None:

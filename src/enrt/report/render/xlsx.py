@@ -573,7 +573,7 @@ def _rejected(ws, report: Report, lang: str) -> None:
     for x in report.issues:
         if x.severity == "error" and x.row is not None:
             rows.append([t("status_rejected", lang), x.file, x.sheet, x.row, 1, x.code,
-                         x.message, x.hint])
+                         *x.text(lang)])
     for inp in report.inputs:
         for s in inp.sheets:
             for reason, count in s.skipped.items():
