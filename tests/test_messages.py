@@ -89,7 +89,6 @@ def test_make_fills_english_from_the_catalogue_and_renders_french():
 def test_json_is_unchanged_by_the_catalogue():
     from pydantic import TypeAdapter
 
-    from enrt.report.model import Report
     i = Issue.make("warning", "unknown-room", file="f.xlsx", sheet="Parc", column="C (Salle)",
                    name="Salle\x85", count=2)
     dumped = TypeAdapter(Issue).dump_python(i, mode="json")
