@@ -34,7 +34,7 @@ SRC = ROOT / "src" / "enrt"
 ENTRIES = [(table, key) for table, entries in TABLES.items() for key in entries]
 # commands and text from elsewhere, the same in both languages
 SAME = {("error-hint", "usage.no-input"), ("error-hint", "factors.invalid"),
-        ("error-hint", "usage.weasyprint")}
+        ("error-hint", "usage.weasyprint"), ("error-hint", "batch.dask")}
 # a placeholder left unfilled: {name}, {name!r}, {n:,}
 UNFILLED = re.compile(r"\{[A-Za-z_][A-Za-z_0-9]*(![rsaq])?(:[^{}]*)?\}")
 # English that must not be left in a French text (inventory labels aside)

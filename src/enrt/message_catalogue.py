@@ -693,6 +693,23 @@ ERRORS: dict[str, tuple[str, str]] = {
     "usage.weasyprint-libs": ("WeasyPrint ne peut pas charger ses bibliothèques système : "
                               "{problem}",
                               "WeasyPrint cannot load its system libraries: {problem}"),
+    # enrt batch
+    "batch.empty-folder": ("aucun fichier d'inventaire (.xlsx, .xlsm, .ods, .csv) dans {folder}",
+                           "no inventory file (.xlsx, .xlsm, .ods, .csv) in {folder}"),
+    "batch.memory": ("mémoire insuffisante pour lire cet inventaire",
+                     "not enough memory to read this inventory"),
+    "batch.dask": ("--scheduler a besoin de Dask distributed",
+                   "--scheduler needs Dask distributed"),
+    "batch.scheduler": ("impossible de joindre l'ordonnanceur Dask {scheduler} : {problem}",
+                        "cannot reach the Dask scheduler {scheduler}: {problem}"),
+    "batch.jobs": ("--jobs {jobs} : il faut au moins 1", "--jobs {jobs}: at least 1 is needed"),
+    "batch.output-is-file": ("-o {path} est un fichier : enrt batch écrit un dossier de "
+                             "rapports", "-o {path} is a file: enrt batch writes a folder of "
+                             "reports"),
+    "batch.format": ("enrt batch n'écrit pas le format {format} (un rapport par commune)",
+                     "enrt batch does not write the {format} format (one report per commune)"),
+    "batch.interrupted": ("interrompu : {done} commune(s) sur {total} terminée(s)",
+                          "interrupted: {done} of {total} commune(s) done"),
 }
 
 ERROR_HINTS: dict[str, tuple[str, str]] = {
@@ -818,6 +835,21 @@ ERROR_HINTS: dict[str, tuple[str, str]] = {
                                  "write it to a file: -o rapport.{format}"),
     "usage.template-suffix": ("utilisez -o inventaire.xlsx", "use -o inventaire.xlsx"),
     "usage.weasyprint": ('pip install "enrt[pdf]"', 'pip install "enrt[pdf]"'),
+    "batch.empty-folder": ("mettez-y les inventaires, ou donnez les fichiers un par un",
+                           "put the inventories there, or give the files one by one"),
+    "batch.memory": ("découpez le fichier, ou lancez-le seul avec enrt assess",
+                     "split the file, or run it alone with enrt assess"),
+    "batch.dask": ('pip install "enrt[dask]"', 'pip install "enrt[dask]"'),
+    "batch.scheduler": ("démarrez-le (dask scheduler, puis dask worker tcp://…:8786), ou "
+                        "utilisez --scheduler local",
+                        "start it (dask scheduler, then dask worker tcp://…:8786), or use "
+                        "--scheduler local"),
+    "batch.jobs": ("par exemple --jobs 2", "e.g. --jobs 2"),
+    "batch.output-is-file": ("donnez un dossier, par exemple -o rapports/",
+                             "give a folder, e.g. -o rapports/"),
+    "batch.format": ("utilisez l'un de ceux-ci : {formats}", "use one of: {formats}"),
+    "batch.interrupted": ("relancez la commande : les rapports écrits sont complets",
+                          "run the command again: the reports written are whole"),
     "usage.weasyprint-libs": ("installez Pango (Debian/Ubuntu : apt-get install libpango-1.0-0 "
                               "libpangoft2-1.0-0), voir https://doc.courtbouillon.org/"
                               "weasyprint/stable/first_steps.html",

@@ -131,12 +131,16 @@ def evaluate(reading: Reading, fa: FactorArrays | None = None, keep_rows: bool =
                       mapping_ref=reading.mapping_ref, rows=rows)
 
 
-def build(evaluation: Evaluation, fs: LoadedFactorSet, fa: FactorArrays | None = None
-          ) -> Report:
-    """Ledger + context -> Report (the engine is not called again)."""
+def build(evaluation: Evaluation, fs: LoadedFactorSet, fa: FactorArrays | None = None,
+          whole: Organisation | None = None) -> Report:
+    """Ledger + context -> Report (the engine is not called again). ``whole``: the
+    organisation of a set of different ones (a batch's aggregate), used as is."""
     opts = evaluation.options
     fa = build_arrays(fs, evaluation.year) if fa is None else fa
-    org, orgs_differ = combined_organisation(opts.organisation, evaluation.inputs)
+    if whole is not None:
+        org, orgs_differ = whole, len(evaluation.inputs) > 1
+    else:
+        org, orgs_differ = combined_organisation(opts.organisation, evaluation.inputs)
     report = build_report(fs, fa, evaluation.inputs, evaluation.ledger, evaluation.year,
                           opts.method, org, opts.territory_scope, orgs_differ=orgs_differ,
                           second_life=opts.second_life)
