@@ -76,6 +76,14 @@ class Started:
 
 
 @dataclass
+class Reading:
+    """A commune sent to be read (in this process: being read)."""
+
+    index: int
+    path: str
+
+
+@dataclass
 class Done:
     commune: Commune
     done: int                        # communes finished so far, this one included
@@ -169,6 +177,7 @@ def _duplicates(paths: list[str]) -> dict[int, Failure]:
 
 def _in_process(todo, options, fs, keep_rows):
     for i, path in todo:
+        yield Reading(i, path)
         yield i, evaluate_one(path, options, fs, keep_rows)
 
 
@@ -189,6 +198,7 @@ def _pool(todo, options, fs, keep_rows, jobs: int):
                 while queue and len(pending) < 2 * jobs:      # a bounded window in flight
                     i, path = queue.pop(0)
                     pending[pool.submit(evaluate_one, path, options, None, keep_rows)] = i
+                    yield Reading(i, path)
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in sorted(finished, key=lambda f: pending[f]):
                     yield pending.pop(fut), fut.result()
@@ -219,9 +229,11 @@ def _dask(todo, options, fs, keep_rows, scheduler: str, jobs: int):
         raise UsageError.make("batch.scheduler", scheduler=scheduler, problem=str(exc)) from None
     try:
         remote_fs = client.scatter(fs, broadcast=True)
-        futures = {client.submit(evaluate_one, path, options, remote_fs, keep_rows,
-                                 key=f"enrt-{i}-{os.getpid()}-{id(todo)}", pure=False): i
-                   for i, path in todo}
+        futures = {}
+        for i, path in todo:
+            futures[client.submit(evaluate_one, path, options, remote_fs, keep_rows,
+                                  key=f"enrt-{i}-{os.getpid()}-{id(todo)}", pure=False)] = i
+            yield Reading(i, path)
         for fut in as_completed(futures):
             yield futures[fut], fut.result()
     finally:
@@ -235,7 +247,7 @@ def _dask(todo, options, fs, keep_rows, scheduler: str, jobs: int):
 def iter_batch(inputs: Sequence[str | Path], options: AssessOptions | None = None,
                factors: str | Path | LoadedFactorSet | None = None, jobs: int = 1,
                scheduler: str | None = None, keep_rows: bool = False
-               ) -> Iterator[Started | Done]:
+               ) -> Iterator[Started | Reading | Done]:
     """Events as communes finish (any order); each ``Done`` carries its commune's report
     or failure. Options are checked before any work starts (a usage error raises)."""
     options = options or AssessOptions()
@@ -258,7 +270,11 @@ def iter_batch(inputs: Sequence[str | Path], options: AssessOptions | None = Non
         results = _pool(todo, options, fs, keep_rows, min(jobs, len(todo)))
     else:
         results = _in_process(todo, options, fs, keep_rows)
-    for i, outcome in results:
+    for item in results:
+        if isinstance(item, Reading):
+            yield item
+            continue
+        i, outcome = item
         done += 1
         yield Done(_commune(i, paths[i], outcome, fs, fa), done, total)
 
@@ -315,5 +331,5 @@ def batch(inputs: Sequence[str | Path], options: AssessOptions | None = None,
     return BatchResult(communes, aggregate(communes, fs, aggregate_name), fs)
 
 
-__all__ = ["BatchResult", "Commune", "Done", "Failure", "Started", "aggregate", "batch",
+__all__ = ["BatchResult", "Commune", "Done", "Failure", "Reading", "Started", "aggregate", "batch",
            "evaluate_one", "expand_inputs", "iter_batch"]

@@ -7,6 +7,38 @@ from __future__ import annotations
 
 # key -> (French, English); {name} placeholders are filled by t()
 TEXT: dict[str, tuple[str, str]] = {
+    # the batch summary (enrt batch)
+    "batch_title": ("Comparaison de {n} communes", "Comparison of {n} communes"),
+    "batch_subtitle": ("Année {year} — {name} : {ok} commune(s) évaluée(s) sur {total}",
+                       "Year {year} — {name}: {ok} of {total} commune(s) assessed"),
+    "batch_whole": ("l'ensemble", "the whole set"),
+    "communes": ("Communes", "Communes"),
+    "batch_total": ("Empreinte carbone annuelle de l'ensemble",
+                    "Annual carbon footprint of the whole set"),
+    "batch_per_agent": ("Par agent (ensemble)", "Per agent (whole set)"),
+    "batch_per_inhabitant": ("Par habitant (ensemble)", "Per inhabitant (whole set)"),
+    "manufacture_share": ("Part de la fabrication", "Manufacture share"),
+    "batch_refurbished": ("Part reconditionné ou réemploi (en nombre)",
+                          "Refurbished or reused share (by count)"),
+    "batch_defaults": ("Part de valeurs par défaut", "Share of default values"),
+    "batch_failed": ("{n} commune(s) sans rapport : voir « Communes en échec » ; l'ensemble "
+                     "ne les compte pas.", "{n} commune(s) without a report: see \"Failed "
+                     "communes\"; the whole set leaves them out."),
+    "batch_comparison": ("Communes côte à côte", "Communes side by side"),
+    "batch_failures": ("Communes en échec", "Failed communes"),
+    "batch_col_commune": ("Commune", "Commune"),
+    "batch_col_file": ("Fichier", "File"),
+    "batch_col_gwp_total_kg": ("Total (kg CO2e/an)", "Total (kg CO2e/yr)"),
+    "batch_col_manufacture_share": ("Part fabrication", "Manufacture share"),
+    "batch_col_agents": ("Agents", "Agents"),
+    "batch_col_population": ("Habitants", "Inhabitants"),
+    "batch_col_gwp_per_agent_kg": ("kg CO2e par agent", "kg CO2e per agent"),
+    "batch_col_gwp_per_inhabitant_kg": ("kg CO2e par habitant", "kg CO2e per inhabitant"),
+    "batch_col_refurbished_share_by_count": ("Part reconditionné", "Refurbished share"),
+    "batch_col_defaults_share": ("Part de défauts", "Defaults share"),
+    "batch_col_rows_assessed": ("Lignes évaluées", "Rows assessed"),
+    "batch_col_rows_rejected": ("Lignes rejetées", "Rows rejected"),
+    "batch_col_rank_per_agent": ("Rang par agent", "Rank per agent"),
     # titles and sections
     "title": ("Empreinte environnementale du numérique", "Environmental footprint of digital "
               "equipment"),

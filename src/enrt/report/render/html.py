@@ -42,15 +42,20 @@ def document(report: Report, ctx) -> str:
     return page(build_view(report, ctx.lang), max_issues=limit)
 
 
-def page(view: View, max_issues: int | None = ISSUES_SHOWN) -> str:
-    """The whole document, as text."""
+# sections after the summary: (id and title key, the view's tables in it)
+LAYOUT = (("details", ("by_category", "totals", "by_entity", "by_site", "by_project",
+                       "services")),
+          ("reen", ("indicators", "practices")),
+          ("data", ("inputs", "issues", "hypotheses", "sources")))
+
+
+def page(view: View, max_issues: int | None = ISSUES_SHOWN, layout=LAYOUT) -> str:
+    """The whole document, as text; ``layout`` orders the sections (the last one takes
+    the tables it does not name)."""
     lang = view.lang
     placed = {"top_categories"}
     groups = []
-    for key, ids in (("details", ("by_category", "totals", "by_entity", "by_site",
-                                  "by_project", "services")),
-                     ("reen", ("indicators", "practices")),
-                     ("data", ("inputs", "issues", "hypotheses", "sources"))):
+    for n, (key, ids) in enumerate(layout, start=1):
         parts = []
         if key == "details" and view.bars:
             parts.append(_phases_chart(view))
@@ -59,7 +64,7 @@ def page(view: View, max_issues: int | None = ISSUES_SHOWN) -> str:
             if table is not None:
                 parts.append(_table(table, lang, max_issues if tid == "issues" else None))
                 placed.add(tid)
-        if key == "data":          # tables a newer view adds land here rather than nowhere
+        if n == len(layout):       # tables a newer view adds land here rather than nowhere
             parts += [_table(x, lang) for x in view.tables if x.id not in placed]
         groups.append(_section(key, t(key, lang), parts))
     return "".join([

@@ -63,6 +63,12 @@ def render(report: Report, ctx) -> bytes:
 
 def lines(report: Report, lang: str) -> list[str]:
     view = build_view(report, lang)
+    return view_lines(view, _partial_totals(report, view, lang))
+
+
+def view_lines(view: View, partial: dict[tuple[int, int], str] | None = None) -> list[str]:
+    """The document of a view; ``partial``: the totals table's lower-bound cells."""
+    lang = view.lang
     out = [f"# {md_text(view.title)}", "", md_text(view.subtitle), ""]
     out += [f"## {md_text(t('key_figures', lang))}", ""]
     for f in view.figures:
@@ -71,7 +77,6 @@ def lines(report: Report, lang: str) -> list[str]:
     out += ["", f"## {md_text(t('data_quality', lang))}", ""]
     for s in view.sentences:
         out += [lead(s), ""]
-    partial = _partial_totals(report, view, lang)
     for table in view.tables:
         if table.id in SKIPPED_TABLES or not table.rows:
             continue
@@ -83,7 +88,7 @@ def lines(report: Report, lang: str) -> list[str]:
         more = 0
         if table.id == "issues" and len(rows) > MAX_ISSUES:
             rows, more = rows[:MAX_ISSUES], len(rows) - MAX_ISSUES
-        out += pipe_table(table, rows, lang, partial if table.id == "totals" else {})
+        out += pipe_table(table, rows, lang, (partial or {}) if table.id == "totals" else {})
         if table.note:
             out += ["", f"*{md_text(table.note)}*"]
         if more:

@@ -27,8 +27,12 @@ def _no_fetch(url: str, *args, **kwargs):
 
 
 def render(report: Report, ctx) -> bytes:
+    return pdf_of(html.document(report, ctx))
+
+
+def pdf_of(document: str) -> bytes:
+    """An HTML page of the report's family printed to PDF."""
     weasyprint = _weasyprint()
-    document = html.document(report, ctx)
     # a tagged PDF (headings, tables, reading order) for screen readers, where supported
     tags = {"pdf_tags": True} if "pdf_tags" in getattr(weasyprint, "DEFAULT_OPTIONS", {}) else {}
     return weasyprint.HTML(string=document, url_fetcher=_no_fetch).write_pdf(**tags)
