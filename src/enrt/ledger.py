@@ -127,10 +127,12 @@ class Ledger:
         room_kwh = dict(self.room_kwh)
         for name, kwh in other.room_kwh.items():
             room_kwh[name] = room_kwh.get(name, 0.0) + kwh
+        # merged in first-seen order (not a set's, which changes with the hash seed), so
+        # the same communes give the same bytes in any process
         provenance = {f: {k: self.provenance.get(f, {}).get(k, 0) + other.provenance.get(f, {})
-                          .get(k, 0) for k in {*self.provenance.get(f, {}),
-                                               *other.provenance.get(f, {})}}
-                      for f in {*self.provenance, *other.provenance}}
+                          .get(k, 0) for k in dict.fromkeys([*self.provenance.get(f, {}),
+                                                             *other.provenance.get(f, {})])}
+                      for f in dict.fromkeys([*self.provenance, *other.provenance])}
         return replace(self, **{name: np.concatenate([getattr(self, name), getattr(other, name)])
                                 for name in _BY_INPUT},
                        entity=self.entity + other.entity, site=self.site + other.site,
