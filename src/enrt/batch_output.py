@@ -38,7 +38,7 @@ def safe_name(text: str, fallback: str = "commune") -> str:
     a reserved device name."""
     name = unicodedata.normalize("NFC", str(text))
     name = "".join(" " if unicodedata.category(c) in ("Zl", "Zp", "Cf") else c for c in name)
-    name = _UNSAFE.sub("_", name)
+    name = re.sub(r"_{2,}", "_", re.sub(r"\.{2,}", "", _UNSAFE.sub("_", name)))
     name = re.sub(r"\s+", " ", name).strip().lstrip(".").rstrip(". ")
     name = name[:MAX_NAME].rstrip(". ")
     if not name or set(name) <= {"_", " "}:

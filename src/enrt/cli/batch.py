@@ -94,6 +94,8 @@ def batch(
                 elif isinstance(event, Done):
                     communes.extend(writer.add(event.commune))
                     show.done(event)
+        result = BatchResult(communes, aggregate(communes, fs, name), fs)
+        written = writer.finish(result)
     except KeyboardInterrupt:
         events.close()
         writer.skip_to_end()
@@ -102,8 +104,6 @@ def batch(
                                                 total=len(paths))).text(lang), err=True)
         typer.echo(term("cli.hint", text=error_hint("batch.interrupted")).text(lang), err=True)
         raise typer.Exit(130) from None
-    result = BatchResult(communes, aggregate(communes, fs, name), fs)
-    written = writer.finish(result)
     _print_lines(communes, writer, lang, quiet)
     if not quiet:
         typer.echo(term("batch.wrote", files=Listing(written)).text(lang), err=True)
