@@ -51,3 +51,9 @@ def test_label_benchmark_quick(tmp_path):
 def test_render_benchmark_quick(tmp_path):
     out = _run(tmp_path, "bench_render.py", "--runs", "1")
     assert "In process" in out and "End to end" in out and "table" in out
+
+
+def test_batch_benchmark_quick(tmp_path):
+    out = _run(tmp_path, "bench_batch.py", "--communes", "4", "--rows", "200")
+    assert "enrt batch --jobs 2" in out and "shell loop" in out
+    assert "byte-identical: True" in out and "peak memory" in out
