@@ -64,10 +64,17 @@ class Commune:
     rows: RowTable | None = None     # the assessed rows, when a row-level format asks
     failure: Failure | None = None
     evaluation: Evaluation | None = field(default=None, repr=False)   # for the aggregate
+    name: str = ""                   # its organisation's name, else its file's stem
+    figures: dict = field(default_factory=dict)     # what the summary compares
 
     @property
     def ok(self) -> bool:
-        return self.report is not None
+        return self.failure is None
+
+    def lighten(self) -> None:
+        """Drop the report and rows once written: a batch of a thousand communes keeps
+        only what the summary and the aggregate need."""
+        self.report = self.rows = None
 
 
 @dataclass
@@ -95,6 +102,7 @@ class BatchResult:
     communes: list[Commune]          # in input order
     aggregate: Report | None         # the whole set (None when no commune succeeded)
     factor_set: LoadedFactorSet
+    options: AssessOptions = field(default_factory=AssessOptions)   # the year is set
 
     @property
     def failed(self) -> list[Commune]:
@@ -282,10 +290,36 @@ def iter_batch(inputs: Sequence[str | Path], options: AssessOptions | None = Non
 def _commune(i: int, path: str, outcome: Evaluation | Failure, fs: LoadedFactorSet,
              fa: FactorArrays) -> Commune:
     if isinstance(outcome, Failure):
-        return Commune(i, path, failure=outcome)
+        return Commune(i, path, failure=outcome, name=Path(path).stem)
     report = build(outcome, fs, fa)
     rows, outcome.rows = outcome.rows, None
-    return Commune(i, path, report=report, rows=rows, evaluation=outcome)
+    name = (report.organisation.get("name") or "").strip() or Path(path).stem
+    return Commune(i, path, report=report, rows=rows, evaluation=outcome, name=name,
+                   figures=figures(report))
+
+
+def figures(report: Report) -> dict:
+    """The figures a summary compares, from one report (a commune's or the whole's)."""
+    gwp = report.totals.get("gwp")
+    org = report.organisation
+    total = gwp.total if gwp else None
+    population = org.get("population")
+
+    def indicator(key: str) -> float | None:
+        return (report.indicators.get(key) or {}).get("value")
+    return {
+        "gwp_total_kg": total, "gwp_manufacture_kg": gwp.manufacture if gwp else None,
+        "gwp_use_kg": gwp.use if gwp else None, "gwp_services_kg": gwp.services if gwp else None,
+        "manufacture_share": indicator("manufacture_share_gwp"),
+        "agents": org.get("agents"), "population": population,
+        "gwp_per_agent_kg": indicator("gwp_per_agent_kg"),
+        "gwp_per_inhabitant_kg": total / population if total is not None and population
+        else None,
+        "refurbished_share_by_count": indicator("refurbished_or_reused_share_by_count"),
+        "defaults_share": indicator("defaults_share"),
+        "rows_assessed": sum(i.rows_assessed for i in report.inputs),
+        "rows_rejected": sum(i.rows_rejected for i in report.inputs),
+    }
 
 
 def aggregate(communes: Sequence[Commune], fs: LoadedFactorSet, name: str | None = None
@@ -295,13 +329,14 @@ def aggregate(communes: Sequence[Commune], fs: LoadedFactorSet, name: str | None
     ok = [c for c in sorted(communes, key=lambda c: c.index) if c.ok]
     if not ok:
         return None
-    ledger = ok[0].evaluation.ledger
-    for c in ok[1:]:
-        ledger = ledger + c.evaluation.ledger
-    orgs = [c.report.organisation for c in ok]
+    ledgers = [c.evaluation.ledger for c in ok]
+    while len(ledgers) > 1:          # pairwise: each sum copies its parts, so n log n
+        ledgers = [a + b for a, b in zip(ledgers[::2], ledgers[1::2])] + \
+            ([ledgers[-1]] if len(ledgers) % 2 else [])
+    ledger = ledgers[0]
 
     def whole(key: str) -> float | None:
-        values = [o.get(key) for o in orgs]
+        values = [c.figures.get(key) for c in ok]
         return None if any(v is None for v in values) else float(sum(values))
 
     agents, population = whole("agents"), whole("population")
@@ -328,7 +363,9 @@ def batch(inputs: Sequence[str | Path], options: AssessOptions | None = None,
         if isinstance(event, Done):
             communes.append(event.commune)
     communes.sort(key=lambda c: c.index)
-    return BatchResult(communes, aggregate(communes, fs, aggregate_name), fs)
+    year = communes[0].evaluation.year if communes and communes[0].evaluation else None
+    return BatchResult(communes, aggregate(communes, fs, aggregate_name), fs,
+                       replace(options or AssessOptions(), year=year))
 
 
 __all__ = ["BatchResult", "Commune", "Done", "Failure", "Reading", "Started", "aggregate", "batch",

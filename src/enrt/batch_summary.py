@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import i18n
-from .batch import BatchResult, Commune
+from ._version import __version__
+from .batch import BatchResult, Commune, figures
 from .i18n import mass, t
-from .report.model import Report
 from .report.view import Bar, Column, Figure, Table, View
 
 # the comparison's columns: key -> view kind
@@ -28,33 +28,7 @@ COLUMNS = {"commune": "text", "file": "text", "status": "text", "gwp_total_kg": 
 
 def commune_name(c: Commune) -> str:
     """The organisation's name, else the file's name without its extension."""
-    name = c.report.organisation.get("name") if c.ok else None
-    return (name or "").strip() or Path(c.path).stem
-
-
-def _indicator(report: Report, key: str) -> float | None:
-    return (report.indicators.get(key) or {}).get("value")
-
-
-def figures(report: Report) -> dict:
-    """The compared figures of one report (a commune's or the whole's)."""
-    gwp = report.totals.get("gwp")
-    org = report.organisation
-    total = gwp.total if gwp else None
-    population = org.get("population")
-    return {
-        "gwp_total_kg": total, "gwp_manufacture_kg": gwp.manufacture if gwp else None,
-        "gwp_use_kg": gwp.use if gwp else None, "gwp_services_kg": gwp.services if gwp else None,
-        "manufacture_share": _indicator(report, "manufacture_share_gwp"),
-        "agents": org.get("agents"), "population": population,
-        "gwp_per_agent_kg": _indicator(report, "gwp_per_agent_kg"),
-        "gwp_per_inhabitant_kg": total / population if total is not None and population
-        else None,
-        "refurbished_share_by_count": _indicator(report, "refurbished_or_reused_share_by_count"),
-        "defaults_share": _indicator(report, "defaults_share"),
-        "rows_assessed": sum(i.rows_assessed for i in report.inputs),
-        "rows_rejected": sum(i.rows_rejected for i in report.inputs),
-    }
+    return c.name or Path(c.path).stem
 
 
 def comparison(result: BatchResult, lang: str = "en") -> list[dict]:
@@ -65,7 +39,7 @@ def comparison(result: BatchResult, lang: str = "en") -> list[dict]:
         row = dict.fromkeys(COLUMNS)
         row.update(commune=commune_name(c), file=c.path, status="ok" if c.ok else "failed")
         if c.ok:
-            row.update(figures(c.report))
+            row.update(c.figures)
         else:
             row["error"] = c.failure.error().describe(lang)
         rows.append(row)
@@ -79,13 +53,11 @@ def comparison(result: BatchResult, lang: str = "en") -> list[dict]:
 def summary_data(result: BatchResult, lang: str = "en") -> dict:
     """The JSON summary: the set's references, each commune, and the whole."""
     fs = result.factor_set
-    first = next((c.report for c in result.communes if c.ok), None)
     agg = result.aggregate
     return {
-        "tool": {"name": "enrt", "version": first.tool.version if first else None},
+        "tool": {"name": "enrt", "version": __version__},
         "factor_set": {"id": fs.model.id, "version": fs.model.version, "sha256": fs.sha256},
-        "year": first.assessment.year if first else None,
-        "method": first.assessment.method if first else None,
+        "year": result.options.year, "method": result.options.method,
         "communes": comparison(result, lang),
         "failed": len(result.failed),
         "aggregate": None if agg is None else {
@@ -168,8 +140,8 @@ def render_summary(result: BatchResult, fmt: str, lang: str) -> bytes:
         return pdf_of(document)
     if fmt == "xlsx":
         from .report.render.xlsx_tables import tables_workbook
-        first = next((c.report for c in result.communes if c.ok), None)
-        return tables_workbook(view, first.assessment.as_of if first else None)
+        year = result.options.year
+        return tables_workbook(view, f"{year}-12-31" if year else None)
     raise ValueError(f"no summary in {fmt}")
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import typer
@@ -13,6 +14,7 @@ from ..errors import UsageError
 from ..i18n import check_lang, mass, number
 from ..messages import Listing, error, error_hint, term
 from ..options import AssessOptions
+from ..pipeline import default_year, factor_set
 from ..report.render import NEEDS_ROWS
 from .errors import EXIT_FINDINGS, EXIT_USAGE, handle_errors
 from .options import (CountryOpt, CountStockOpt, FactorsOpt, IncludeHiddenOpt, LangOpt,
@@ -75,7 +77,6 @@ def batch(
     options = AssessOptions(year=year, method=method, second_life=second_life,
                             territory_scope=territory_scope, count_stock=count_stock,
                             include_hidden=include_hidden, country=country, mapping=mapping)
-    from ..pipeline import factor_set
     fs = factor_set(factors)
     writer = BatchWriter(output, formats, lang, [*paths, *(x for x in (mapping, factors)
                                                             if x and Path(x).is_file())])
@@ -92,9 +93,12 @@ def batch(
                 elif isinstance(event, Reading):
                     show.reading(event.index, event.path)
                 elif isinstance(event, Done):
-                    communes.extend(writer.add(event.commune))
+                    for c in writer.add(event.commune):
+                        c.lighten()           # written: the summary needs its figures only
+                        communes.append(c)
                     show.done(event)
-        result = BatchResult(communes, aggregate(communes, fs, name), fs)
+        result = BatchResult(communes, aggregate(communes, fs, name), fs,
+                             replace(options, year=options.year or default_year()))
         written = writer.finish(result)
     except KeyboardInterrupt:
         events.close()
@@ -121,8 +125,8 @@ def _print_lines(communes, writer: BatchWriter, lang: str, quiet: bool) -> None:
     from ..batch_summary import commune_name
     for c in communes:
         if c.ok:
-            gwp = c.report.totals["gwp"].total
-            per = c.report.indicators.get("gwp_per_agent_kg", {}).get("value")
+            gwp = c.figures["gwp_total_kg"]
+            per = c.figures["gwp_per_agent_kg"]
             typer.echo(term("batch.line-ok", name=commune_name(c), total=mass(gwp, lang),
                             per_agent="" if per is None else term(
                                 "batch.per-agent", value=number(per, lang, 1)),
