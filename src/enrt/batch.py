@@ -115,8 +115,11 @@ _WORKER: dict = {}
 
 
 def _init_worker(fs: LoadedFactorSet) -> None:
-    """Process-pool initializer: the factor set, sent once per worker process."""
+    """Process-pool initializer: the factor set, sent once per worker process; the
+    workbook scan in the worker's own thread (the pool already uses every core)."""
+    from .inventory import workbook_scan
     _WORKER["fs"] = fs
+    workbook_scan.BESIDE = False
 
 
 def evaluate_one(path: str, options: AssessOptions, fs: LoadedFactorSet | None = None,

@@ -18,6 +18,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..issues import Issue
 from .csv_text import examine
+from . import workbook_scan
 from .workbook_scan import Details, scan
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -59,7 +60,8 @@ def _open_workbook(path: Path) -> list[RawSheet]:
     details = None
     if path.suffix.lower() in (".xlsx", ".xlsm") and facts:
         details = Details(path)     # hidden rows, unreadable cells: beside calamine
-        details.start()
+        if workbook_scan.BESIDE:
+            details.start()
     try:
         from python_calamine import CalamineWorkbook
         wb = CalamineWorkbook.from_path(str(path))

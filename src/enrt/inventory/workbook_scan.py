@@ -95,6 +95,11 @@ def column_name(n: int) -> str:
     return out
 
 
+# Scan in a thread beside calamine (one file: uses a second core). A batch's worker
+# processes already use every core, so they turn it off and scan in their own thread.
+BESIDE = True
+
+
 class Details(threading.Thread):
     """Hidden rows, unreadable cells and merges of an .xlsx, read in a thread while
     calamine parses the cells (zlib releases the GIL)."""
@@ -111,7 +116,10 @@ class Details(threading.Thread):
             self.error = exc
 
     def result(self) -> dict[str, SheetFacts]:
-        self.join()
+        if self.ident is None:        # never started (BESIDE off): scan here, now
+            self.run()
+        else:
+            self.join()
         if self.error is not None:
             raise InputError.make("input.damaged", file=str(self.path), problem=str(self.error))
         return self.found
