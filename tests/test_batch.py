@@ -252,3 +252,30 @@ def test_progress_lines_with_verbose_without_a_terminal(communes, tmp_path):
     quiet = run("batch", communes, "-o", tmp_path / "q", "--year", YEAR, "-q")
     assert quiet.stderr == "" and quiet.returncode == 1
     assert os.listdir(tmp_path / "q")
+
+
+def test_progress_bar_at_a_terminal(communes, tmp_path):
+    """stderr a terminal: rich draws the bar (done / total, elapsed); it is cleared at the
+    end, leaving the lines per commune."""
+    import pty
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([str(ENRT), "batch", str(communes), "-o", str(tmp_path / "o"),
+                             "--year", YEAR, "-j", "1", "--lang", "en"],
+                            stdout=subprocess.DEVNULL, stderr=follower,
+                            env={**os.environ, "COLUMNS": "100", "TERM": "xterm"})
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=120)
+    os.close(leader)
+    shown = b"".join(chunks).decode("utf-8", "replace")
+    assert proc.returncode == 1
+    assert "Reading" in shown and "/5" in shown and "0:00:0" in shown    # bar: n/5, elapsed
+    assert "✓ Belleville" in shown and "d-casse.xlsx" in shown
