@@ -42,7 +42,8 @@ def batch(
     jobs: int = typer.Option(None, "--jobs", "-j", help="Communes read at once (default: "
                                                        "the processors, at most 4)."),
     scheduler: str = typer.Option(None, "--scheduler", metavar="local|tcp://HOST:PORT",
-                                  help="Run on a Dask cluster (pip install \"enrt[dask]\")."),
+                                  help="Run on a Dask cluster: local, or a scheduler's "
+                                       "address (needs the dask extra)."),
     name: str = typer.Option(None, "--name", help="Name of the whole set (e.g. the "
                                                   "intercommunalité), for its aggregate."),
     lang: str = LangOpt,
@@ -70,6 +71,9 @@ def batch(
     bad = [f for f in formats if f not in BATCH_FORMATS]
     if bad:
         raise UsageError.make("batch.format", format=bad[0], formats=Listing(BATCH_FORMATS))
+    if "pdf" in formats:
+        from ..report.render.pdf import require
+        require()                          # WeasyPrint missing: say so before any work
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
         raise UsageError.make("batch.jobs", jobs=jobs)

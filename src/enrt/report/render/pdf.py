@@ -12,6 +12,11 @@ from ...errors import UsageError
 from ..model import Report
 from . import html
 
+def require() -> None:
+    """Raise the install hint now, before a long run that would write PDFs."""
+    _weasyprint()
+
+
 def _weasyprint():
     try:
         import weasyprint
