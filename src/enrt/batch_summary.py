@@ -90,6 +90,11 @@ def summary_view(result: BatchResult, lang: str) -> View:
             i18n.percent(value, lang) if kind == "ratio" else f"{i18n.number(value, lang, 1)} kg CO2e"
         figs.append(Figure(key, t(label, lang), value, text))
     sentences = [t("batch_failed", lang, n=len(result.failed))] if result.failed else []
+    ok_rows = [r for r in data["communes"] if r["status"] == "ok"]
+    for key, word in (("agents", "batch_need_agents"), ("population", "batch_need_population")):
+        given = sum(r[key] is not None for r in ok_rows)
+        if ok_rows and given < len(ok_rows):
+            sentences.append(t(word, lang, given=given, total=len(ok_rows)))
     rows = data["communes"]
     bars = [Bar(r["commune"], r["gwp_manufacture_kg"] or 0.0, r["gwp_use_kg"] or 0.0,
                 r["gwp_total_kg"] / agg["gwp_total_kg"] if agg.get("gwp_total_kg") and

@@ -24,6 +24,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "batch_failed": ("{n} commune(s) sans rapport : voir « Communes en échec » ; l'ensemble "
                      "ne les compte pas.", "{n} commune(s) without a report: see \"Failed "
                      "communes\"; the whole set leaves them out."),
+    "batch_need_agents": ("Par agent pour l'ensemble : seulement quand chaque commune donne "
+                          "son nombre d'agents ({given} sur {total} le donnent).",
+                          "Per agent for the whole set: only when every commune gives its "
+                          "number of agents ({given} of {total} do)."),
+    "batch_need_population": ("Par habitant pour l'ensemble : seulement quand chaque commune "
+                              "donne sa population ({given} sur {total} la donnent).",
+                              "Per inhabitant for the whole set: only when every commune "
+                              "gives its population ({given} of {total} do)."),
     "batch_comparison": ("Communes côte à côte", "Communes side by side"),
     "batch_failures": ("Communes en échec", "Failed communes"),
     "batch_col_commune": ("Commune", "Commune"),

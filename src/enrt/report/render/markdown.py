@@ -74,9 +74,12 @@ def view_lines(view: View, partial: dict[tuple[int, int], str] | None = None) ->
     for f in view.figures:
         text = md_text(f.text) + (f" ({md_text(f.detail)})" if f.detail else "")
         out.append(f"- **{_colon(md_text(f.label), lang)}** {text}")
-    out += ["", f"## {md_text(t('data_quality', lang))}", ""]
-    for s in view.sentences:
-        out += [lead(s), ""]
+    if view.sentences:
+        out += ["", f"## {md_text(t('data_quality', lang))}", ""]
+        for s in view.sentences:
+            out += [lead(s), ""]
+    else:
+        out.append("")
     for table in view.tables:
         if table.id in SKIPPED_TABLES or not table.rows:
             continue
