@@ -223,6 +223,7 @@ def _xlsx_sheet(z: zipfile.ZipFile, member: str, details: bool) -> SheetFacts:
                     facts.max_row = max(facts.max_row, rows_seen)
                     for row in _ROW_BODY.finditer(data, 0, end):
                         facts.max_col = max(facts.max_col, row.group(1).count(b"<c"))
+                _seed_col(data, end, facts)
                 _far_refs(data, end, facts)
                 continue
             if b'hidden="' in data:
@@ -287,6 +288,18 @@ def _unreadable(data: bytes, end: int, facts: SheetFacts) -> None:
             facts.bad_cells[where] = text.decode("ascii", "replace") or "#ERROR"
         elif not text:
             facts.bad_cells[where] = "formula"
+
+
+_LAST_CELL = re.compile(rb'<c r="([A-Z]{1,3})\d+"')
+
+
+def _seed_col(data: bytes, end: int, facts: SheetFacts) -> None:
+    """Start the column search from the block's last cell (usually the table's last
+    column), so ``_far_refs`` matches only the rare farther references instead of every
+    cell of the first block. A real reference: the extent found is the same."""
+    at = data.rfind(b'<c r="', 0, end)
+    if at != -1 and (m := _LAST_CELL.match(data, at)):
+        facts.max_col = max(facts.max_col, column_number(m.group(1)))
 
 
 def _far_refs(data: bytes, end: int, facts: SheetFacts) -> None:
