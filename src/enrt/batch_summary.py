@@ -115,7 +115,12 @@ def summary_view(result: BatchResult, lang: str) -> View:
             (t("year", lang), str(data["year"])), ("enrt", str(data["tool"]["version"]))]
     return View(lang=lang, title=title, subtitle=subtitle, meta=meta, figures=figs,
                 sentences=sentences, bars=sorted(bars, key=lambda b: -(b.manufacture + b.use)),
-                tables=tables)
+                tables=tables, words={"chart_share": "batch_chart_share",
+                                      "chart_share_desc": "batch_chart_share_desc",
+                                      "other_categories": "batch_other",
+                                      "by_category": "batch_comparison",
+                                      "chart_phases": "batch_chart_phases",
+                                      "chart_phases_desc": "batch_chart_phases_desc"})
 
 
 # -- the summary in each format ---------------------------------------------------------------

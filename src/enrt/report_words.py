@@ -32,6 +32,27 @@ TEXT: dict[str, tuple[str, str]] = {
                               "donne sa population ({given} sur {total} la donnent).",
                               "Per inhabitant for the whole set: only when every commune "
                               "gives its population ({given} of {total} do)."),
+    "batch_chart_share": ("Part de chaque commune dans l'empreinte de l'ensemble",
+                          "Share of each commune in the whole set's footprint"),
+    "batch_chart_share_desc": ("Barres horizontales, une par commune : part dans l'empreinte "
+                               "carbone annuelle de l'ensemble. {items}. Les chiffres sont "
+                               "dans le tableau « {table} ».",
+                               "Horizontal bars, one per commune: share of the whole set's "
+                               "annual carbon footprint. {items}. The figures are in the "
+                               "table \"{table}\"."),
+    "batch_other": ("Autres communes", "Other communes"),
+    "batch_chart_phases": ("Fabrication et utilisation des équipements par commune (kg CO2e "
+                           "par an, hors services)",
+                           "Manufacture and use of the equipment by commune (kg CO2e per "
+                           "year, services aside)"),
+    "batch_chart_phases_desc": ("Barres horizontales empilées, une par commune : fabrication "
+                                "puis utilisation, en kg CO2e par an ; les services hébergés, "
+                                "le réseau et les prestations n'y sont pas, le total du "
+                                "tableau « {table} » les compte. {items}.",
+                                "Stacked horizontal bars, one per commune: manufacture then "
+                                "use, in kg CO2e per year; hosted services, network and "
+                                "prestations are not in them, the total of the table "
+                                "\"{table}\" counts them. {items}."),
     "batch_comparison": ("Communes côte à côte", "Communes side by side"),
     "batch_failures": ("Communes en échec", "Failed communes"),
     "batch_col_commune": ("Commune", "Commune"),

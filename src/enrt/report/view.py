@@ -60,6 +60,7 @@ class View:
     sentences: list[str]           # data quality, partial results
     bars: list[Bar]                # by category, largest first (charts)
     tables: list[Table] = field(default_factory=list)
+    words: dict[str, str] = field(default_factory=dict)   # a chart word -> another key
 
     def table(self, id: str) -> Table | None:
         return next((x for x in self.tables if x.id == id), None)

@@ -22,6 +22,7 @@ from .svg import BAR, MANUFACTURE, OTHER, USE, Series, bars, esc, stacked_bars
 
 NUMERIC = frozenset({"int", "number", "kg", "ratio"})
 NUM = ' class="n"'            # right-aligned, tabular figures
+PHASE_BARS = 40              # bars of the manufacture/use chart
 ISSUES_SHOWN = 100            # at least; --verbose (ctx.max_issues) shows more
 SHARE_BARS = 5                # categories in the share chart, the rest grouped
 
@@ -57,7 +58,7 @@ def page(view: View, max_issues: int | None = ISSUES_SHOWN, layout=LAYOUT) -> st
     groups = []
     for n, (key, ids) in enumerate(layout, start=1):
         parts = []
-        if key == "details" and view.bars:
+        if n == 1 and view.bars:
             parts.append(_phases_chart(view))
         for tid in ids:
             table = view.table(tid)
@@ -109,36 +110,47 @@ def _synthesis(view: View) -> str:
 
 def _share_chart(view: View, top: Table | None) -> str:
     lang = view.lang
+    w = _words(view)
     shown = [b for b in view.bars[:SHARE_BARS] if b.share is not None]
     labels = [b.label for b in shown]
     values = [b.share for b in shown]
     colours = [BAR] * len(shown)
     rest = [b.share for b in view.bars[SHARE_BARS:] if b.share is not None]
     if rest and sum(rest) > 0:
-        labels.append(t("other_categories", lang))
+        labels.append(t(w("other_categories"), lang))
         values.append(sum(rest))
         colours.append(OTHER)
     texts = [fmt_cell(v, "ratio", lang) for v in values]
-    title = t("chart_share", lang)
-    items = "; ".join(t("chart_share_item", lang, label=a, share=b)
+    title = t(w("chart_share"), lang)
+    items = "; ".join(t(w("chart_share_item"), lang, label=a, share=b)
                       for a, b in zip(labels, texts))
-    desc = t("chart_share_desc", lang, items=items,
-             table=top.title if top else t("by_category", lang), all=t("by_category", lang))
+    whole = t(w("by_category"), lang)
+    desc = t(w("chart_share_desc"), lang, items=items, table=top.title if top else whole,
+             all=whole)
     svg = bars("chart-share", title, desc, labels, values, texts, colours)
     return f"<figure>\n<figcaption>{esc(title)}</figcaption>\n{svg}\n</figure>\n"
 
 
+def _words(view: View):
+    """The view's word for a chart text (a batch summary's bars are communes)."""
+    return lambda key: view.words.get(key, key)
+
+
 def _phases_chart(view: View) -> str:
+    """The largest PHASE_BARS lines (a report's categories fit; a batch of a hundred
+    communes shows its largest, the table has them all)."""
     lang = view.lang
+    w = _words(view)
+    shown = view.bars[:PHASE_BARS]
     kg = lambda x: number(x, lang, 0)           # noqa: E731
-    top = max((b.manufacture + b.use for b in view.bars), default=0.0)
+    top = max((b.manufacture + b.use for b in shown), default=0.0)
     digits = 0 if top >= 8 else 1 if top >= 0.8 else 3
-    title = t("chart_phases", lang)
-    items = "; ".join(t("chart_phases_item", lang, label=b.label, manufacture=kg(b.manufacture),
-                        use=kg(b.use)) for b in view.bars)
-    desc = t("chart_phases_desc", lang, items=items, table=t("by_category", lang))
-    svg = stacked_bars("chart-phases", title, desc, [b.label for b in view.bars],
-                       [(b.manufacture, b.use) for b in view.bars],
+    title = t(w("chart_phases"), lang)
+    items = "; ".join(t(w("chart_phases_item"), lang, label=b.label,
+                        manufacture=kg(b.manufacture), use=kg(b.use)) for b in shown)
+    desc = t(w("chart_phases_desc"), lang, items=items, table=t(w("by_category"), lang))
+    svg = stacked_bars("chart-phases", title, desc, [b.label for b in shown],
+                       [(b.manufacture, b.use) for b in shown],
                        [Series(t("manufacture", lang), MANUFACTURE), Series(t("use", lang), USE)],
                        value_text=kg if digits == 0 else lambda x: number(x, lang, digits),
                        tick_text=lambda x: number(x, lang, digits))
