@@ -59,3 +59,25 @@ def test_the_graph_sees_imports():
     graph = _graph()      # the test above would pass on an empty graph
     assert "enrt.factors.checks" in graph["enrt.factors.loader"]
     assert "enrt._version" in graph["enrt.report.build"]
+
+
+def _imported_by(*args: str) -> set[str]:
+    """The modules the installed ``enrt`` command imports (python -X importtime)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    script = Path(sys.executable).parent / "enrt"
+    res = subprocess.run([sys.executable, "-X", "importtime", str(script), *args],
+                         capture_output=True, text=True, timeout=60)
+    assert res.returncode == 0, res.stderr[-2000:]
+    return {line.rsplit("|", 1)[1].strip() for line in res.stderr.splitlines()
+            if line.startswith("import time:") and "|" in line}
+
+
+def test_version_imports_nothing_heavy():
+    """issue 12: `enrt --version` answers before numpy, pydantic, rich or typer load."""
+    mods = _imported_by("--version")
+    assert "enrt._version" in mods
+    heavy = {m for m in mods if m.split(".")[0] in ("numpy", "pydantic", "pydantic_core",
+                                                    "rich", "typer", "click", "yaml")}
+    assert not heavy, sorted(heavy)

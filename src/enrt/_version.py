@@ -1,8 +1,5 @@
-"""The installed version, in a module of its own: the report and the CLI read it from here
-instead of importing the package root back."""
-from importlib.metadata import PackageNotFoundError, version
+"""The version, written here once (the build reads it: pyproject's [tool.hatch.version]),
+and the default factor set: what ``enrt --version`` says without importing anything."""
 
-try:
-    __version__ = version("enrt")
-except PackageNotFoundError:  # running from a source tree
-    __version__ = "0.0.0"
+__version__ = "0.1.0"
+DEFAULT_SET_ID = "ademe-2025"

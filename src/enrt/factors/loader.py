@@ -16,7 +16,7 @@ from ..messages import Listing, both
 from .checks import Finding, parse, read_factor_bytes, validate
 from .model import FactorSet
 
-DEFAULT_SET_ID = "ademe-2025"
+from .._version import DEFAULT_SET_ID  # noqa: E402,F401  (one place, read by --version)
 MAX_EXTENDS_DEPTH = 5
 _SEPARATORS = ("/", "\\", "..")
 
