@@ -10,8 +10,6 @@ import datetime as dt
 import os
 from collections.abc import Mapping
 
-from babel.numbers import format_decimal, format_percent
-
 from .report_words import (  # noqa: F401  (the catalogue's data)
     CRITERIA,
     DISCLOSURES,
@@ -85,6 +83,7 @@ def number(x: float | None, lang: str, digits: int = 1) -> str:
     """16653.7 -> '16 653,7' (fr) or '16,653.7' (en); None -> 'n/c' in the language."""
     if x is None:
         return t("not_covered", lang)
+    from babel.numbers import format_decimal     # Babel's locale data: loaded when used
     if x != 0 and abs(x) < 0.1 and digits <= 1:
         return format_decimal(x, format="0.###E0" if abs(x) < 1e-3 else "0.###",
                               locale=_LOCALE[lang])
@@ -115,4 +114,5 @@ def percent(ratio: float | None, lang: str, digits: int = 0) -> str:
     if ratio is None:
         return t("not_given", lang)
     fmt = "#,##0" + ("." + "0" * digits if digits else "") + " %"
+    from babel.numbers import format_percent
     return format_percent(ratio, format=fmt, locale=_LOCALE[lang])

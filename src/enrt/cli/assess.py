@@ -7,14 +7,6 @@ from pathlib import Path
 
 import typer
 
-from ..errors import UsageError
-from ..i18n import check_lang
-from ..inventory.organisation import Organisation
-from ..options import AssessOptions
-from ..output import refuse_inputs, write_bytes
-from ..pipeline import run_with_rows
-from ..report.render import BINARY, NEEDS_ROWS, RenderContext, format_for, render
-from ..report.render_table import render_headline, render_summary
 from .errors import EXIT_FINDINGS, handle_errors
 from .options import (CountryOpt, CountStockOpt, FactorsOpt, IncludeHiddenOpt, LangOpt,
                       MappingOpt, OutputOpt, ReportFormatOpt)
@@ -62,6 +54,14 @@ def assess(
     include_hidden: bool = IncludeHiddenOpt,
 ) -> None:
     """Compute the annual footprint of the equipment listed in INPUT files."""
+    from ..errors import UsageError
+    from ..i18n import check_lang
+    from ..inventory.organisation import Organisation
+    from ..options import AssessOptions
+    from ..output import refuse_inputs, write_bytes
+    from ..pipeline import run_with_rows
+    from ..report.render import BINARY, NEEDS_ROWS, RenderContext, format_for, render
+    from ..report.render_table import render_headline, render_summary
     fmt = format_for(output, fmt)
     lang = check_lang(lang)
     if fmt in BINARY and output == "-" and sys.stdout.isatty():

@@ -4,23 +4,20 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import replace
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 import typer
 
-from ..batch import BatchResult, Done, Reading, Started, aggregate, expand_inputs, iter_batch
-from ..batch_output import BATCH_FORMATS, BatchWriter
-from ..errors import UsageError
-from ..i18n import check_lang, mass, number
-from ..messages import Listing, error, error_hint, term
-from ..options import AssessOptions
-from ..pipeline import default_year, factor_set
-from ..report.render import NEEDS_ROWS
+if TYPE_CHECKING:
+    from ..batch import Done
+    from ..batch_output import BatchWriter
 from .errors import EXIT_FINDINGS, EXIT_USAGE, handle_errors
 from .options import (CountryOpt, CountStockOpt, FactorsOpt, IncludeHiddenOpt, LangOpt,
                       MappingOpt)
 
 DEFAULT_FORMAT = "html"
+FORMATS_SHOWN = "json|csv|xlsx|md|html|pdf"      # batch_output.BATCH_FORMATS (a test checks)
 
 
 def default_jobs() -> int:
@@ -36,7 +33,7 @@ def batch(
     output: Path = typer.Option(..., "--output", "-o", metavar="DIR",
                                 help="Folder of the reports (made if missing)."),
     formats: list[str] = typer.Option(None, "--format", "-f",
-                                      metavar="|".join(BATCH_FORMATS),
+                                      metavar=FORMATS_SHOWN,
                                       help=f"Report format; repeat for several "
                                            f"(default {DEFAULT_FORMAT})."),
     jobs: int = typer.Option(None, "--jobs", "-j", help="Communes read at once (default: "
@@ -66,6 +63,14 @@ def batch(
 ) -> None:
     """Assess every commune on its own: one report each in DIR, a summary comparing them
     (synthese / summary) and the whole set's aggregate (ensemble / aggregate)."""
+    from ..batch import BatchResult, Done, Reading, Started, aggregate, expand_inputs, iter_batch
+    from ..batch_output import BATCH_FORMATS, BatchWriter
+    from ..errors import UsageError
+    from ..i18n import check_lang
+    from ..messages import Listing, error, error_hint, term
+    from ..options import AssessOptions
+    from ..pipeline import default_year, factor_set
+    from ..report.render import NEEDS_ROWS
     lang = check_lang(lang)
     formats = list(dict.fromkeys(formats or [DEFAULT_FORMAT]))
     bad = [f for f in formats if f not in BATCH_FORMATS]
@@ -124,6 +129,8 @@ def batch(
 
 def _print_lines(communes, writer: BatchWriter, lang: str, quiet: bool) -> None:
     """One line per commune on stderr: its footprint and files, or its error."""
+    from ..i18n import mass, number
+    from ..messages import Listing, term
     if quiet:
         return
     from ..batch_summary import commune_name
@@ -170,6 +177,7 @@ class _Progress:
         return False
 
     def start(self, total: int) -> None:
+        from ..messages import term
         if self.bar is not None:
             self.task = self.bar.add_task(term("batch.progress", name="").text(self.lang),
                                           total=total)
@@ -188,6 +196,7 @@ class _Progress:
             typer.echo(f"[{event.done}/{event.total}] {state} {event.commune.path}", err=True)
 
     def _describe(self) -> None:
+        from ..messages import term
         if self.bar is not None and self.task is not None:
             current = self.reading_now[min(self.reading_now)] if self.reading_now else ""
             self.bar.update(self.task, description=term(

@@ -7,10 +7,6 @@ from pathlib import Path
 
 import typer
 
-from ..errors import FactorSetError
-from ..factors.checks import FactorFileTooLarge, max_factor_bytes
-from ..factors.loader import check_file, shipped_dir
-from ..output import write_text
 from .errors import EXIT_FINDINGS, EXIT_USAGE, handle_errors
 from .options import Format
 
@@ -39,6 +35,10 @@ def check(
                                 help="table (one line per finding) or json"),
 ) -> None:
     """Validate factor files: schema, YAML traps, units, ranges, sources, aliases."""
+    from ..errors import FactorSetError
+    from ..factors.checks import FactorFileTooLarge, max_factor_bytes
+    from ..factors.loader import check_file, shipped_dir
+    from ..output import write_text
     max_factor_bytes()                  # a bad ENRT_MAX_FACTOR_BYTES stops here, exit 2
     files, unreadable = _files(paths or [shipped_dir()])
     findings = []

@@ -6,15 +6,7 @@ import json
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
-from ..factor_effects import change_effects
-from ..factors import load_factor_set
-from ..factors.diff import diff_sets
-from ..output import write_text
-from ..report.render_table import fmt
 from .errors import handle_errors
 from .options import Format
 
@@ -30,6 +22,14 @@ def diff(
     fmt_: Format = typer.Option(Format.table, "--format", "-f", help="table or json"),
 ) -> None:
     """List values added, removed or changed from A to B, with the relative change."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+    from ..factor_effects import change_effects
+    from ..factors import load_factor_set
+    from ..factors.diff import diff_sets
+    from ..output import write_text
+    from ..report.render_table import fmt
     fa, fb = load_factor_set(a), load_factor_set(b)
     changes = diff_sets(fa.model, fb.model)
     effects = change_effects(on, fa, fb, changes, year, method) if on else None

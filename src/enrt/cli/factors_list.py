@@ -5,11 +5,7 @@ import io
 import json
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from ..factors.catalog import list_sets
-from ..output import write_text
 from .errors import handle_errors
 from .options import Format
 
@@ -19,6 +15,10 @@ def list_command(
     fmt_: Format = typer.Option(Format.table, "--format", "-f", help="table or json"),
 ) -> None:
     """List the factor sets shipped with enrt."""
+    from rich.console import Console
+    from rich.table import Table
+    from ..factors.catalog import list_sets
+    from ..output import write_text
     sets = list_sets()
     if fmt_ is Format.json:
         write_text("-", json.dumps(sets, indent=2, ensure_ascii=False) + "\n")

@@ -5,15 +5,7 @@ import io
 import json
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from ..pipeline import default_year
-from ..factors import load_factor_set
-from ..factors.resolved import resolved
-from ..output import write_text
-from ..inert import safe
-from ..report.render_table import fmt
 from .errors import handle_errors
 from .options import Format
 
@@ -26,6 +18,14 @@ def show(
                                                   "(default: last full year)."),
 ) -> None:
     """Show a factor set: categories, lifetimes, kWh, manufacture factors, aliases."""
+    from rich.console import Console
+    from rich.table import Table
+    from ..pipeline import default_year
+    from ..factors import load_factor_set
+    from ..factors.resolved import resolved
+    from ..output import write_text
+    from ..inert import safe
+    from ..report.render_table import fmt
     fs = load_factor_set(ref)
     data = resolved(fs, default_year() if year is None else year)
     if fmt_ is Format.json:

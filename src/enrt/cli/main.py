@@ -6,8 +6,7 @@ import sys
 
 import typer
 
-from .._version import __version__
-from ..factors.loader import DEFAULT_SET_ID
+from .._version import DEFAULT_SET_ID, __version__
 from . import assess as assess_cmd
 from .batch import batch as batch_cmd
 from . import factors as factors_cmd

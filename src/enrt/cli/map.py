@@ -5,12 +5,6 @@ from pathlib import Path
 
 import typer
 
-from ..i18n import detect_lang
-from ..inventory.mapping_file import dump_mapping
-from ..inventory.options import ReadOptions
-from ..output import refuse_inputs, write_text
-from ..messages import term
-from ..understood import map_inventory
 from .errors import handle_errors
 from .options import CountryOpt, FactorsOpt, MappingOpt, OutputOpt
 
@@ -27,6 +21,12 @@ def map_command(
 ) -> None:
     """Write a YAML mapping (header -> field, label -> category, status -> meaning, sheet ->
     kind) of what enrt understood; labels and words it could not place are left empty."""
+    from ..i18n import detect_lang
+    from ..inventory.mapping_file import dump_mapping
+    from ..inventory.options import ReadOptions
+    from ..output import refuse_inputs, write_text
+    from ..messages import term
+    from ..understood import map_inventory
     refuse_inputs(output, [*inputs, factors])
     result = map_inventory(inputs, factors=factors, year=year,
                            options=ReadOptions(country=country), mapping=mapping)

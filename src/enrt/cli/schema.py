@@ -6,10 +6,6 @@ from enum import Enum
 
 import typer
 
-from ..factors.model import FactorSet
-from ..inventory.mapping_file import MappingFile
-from ..output import write_text
-from ..report.model import Report
 from .errors import handle_errors
 
 
@@ -22,6 +18,10 @@ class Kind(str, Enum):
 @handle_errors
 def schema(kind: Kind = typer.Argument(..., help="report, factors or mapping")) -> None:
     """Print the JSON Schema of the report, a factor file or a mapping file."""
+    from ..factors.model import FactorSet
+    from ..inventory.mapping_file import MappingFile
+    from ..output import write_text
+    from ..report.model import Report
     model = {Kind.factors: FactorSet, Kind.report: Report, Kind.mapping: MappingFile}[kind]
     data = model.model_json_schema()
     if kind is Kind.factors:

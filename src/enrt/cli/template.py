@@ -5,10 +5,6 @@ from enum import Enum
 
 import typer
 
-from ..errors import UsageError
-from ..i18n import detect_lang
-from ..messages import term
-from ..output import write_bytes
 from .errors import handle_errors
 from .options import FactorsOpt
 
@@ -28,6 +24,10 @@ def template(
 ) -> None:
     """Write a blank inventory workbook: every sheet enrt reads, drop-down lists, the 59
     DINUM practices, and instructions."""
+    from ..errors import UsageError
+    from ..i18n import detect_lang
+    from ..messages import term
+    from ..output import write_bytes
     if not output.lower().endswith((".xlsx", ".xlsm")):
         raise UsageError.make("usage.template-suffix", path=output)
     from ..template import template_bytes     # openpyxl: imported only when needed
