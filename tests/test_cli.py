@@ -155,3 +155,44 @@ def test_flags_show_no_value_type_in_help():
     out = subprocess.run([enrt, "assess", "-h"], capture_output=True, text=True,
                          env={**os.environ, "COLUMNS": "120"}).stdout
     assert "table|json" in out            # options that take a value still show it
+
+
+def test_fast_top_help_is_the_apps():
+    """`enrt --help` is printed by enrt.cli.entry without Typer (issue 12); it must say what
+    the Typer app would: the same commands in the same order with the same help, the same
+    options, the same summary."""
+    import inspect
+
+    import typer
+
+    from enrt.cli import entry
+    from enrt.cli.main import app
+    group = typer.main.get_command(app)
+    assert " ".join(inspect.cleandoc(group.help).split()) == entry.SUMMARY
+    names = list(group.list_commands(None)) if hasattr(group, "list_commands") else \
+        list(group.commands)
+    shown = {n: " ".join((group.commands[n].help or "").split()) for n in names}
+    assert sorted(n for n, _ in entry.COMMANDS) == sorted(names)
+    for name, text in entry.COMMANDS:
+        assert shown[name] == text, name
+    opts = {o for p in group.params for o in (*p.opts, *p.secondary_opts)}
+    assert {o for n, s, _ in entry.OPTIONS for o in (n, s) if o} <= opts | {"--help", "-h"}
+    text = entry.top_help(100)
+    for name, _ in entry.COMMANDS:
+        assert f"│ {name} " in text
+    assert all(len(line) <= 100 for line in text.splitlines())
+
+
+def test_fast_help_runs_without_typer_and_exits_0():
+    import subprocess
+    import sys
+    from pathlib import Path
+    enrt = Path(sys.executable).parent / "enrt"
+    for flag in ("--help", "-h"):
+        res = subprocess.run([sys.executable, "-X", "importtime", str(enrt), flag],
+                             capture_output=True, text=True, timeout=60)
+        assert res.returncode == 0 and "Usage: enrt [OPTIONS] COMMAND" in res.stdout
+        assert "typer" not in res.stderr and "numpy" not in res.stderr
+    res = subprocess.run([str(enrt), "--help"], capture_output=True, timeout=60,
+                         env={**__import__("os").environ, "PYTHONIOENCODING": "ascii"})
+    assert res.returncode == 0 and b"+- Commands" in res.stdout
