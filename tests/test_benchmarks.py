@@ -57,3 +57,8 @@ def test_batch_benchmark_quick(tmp_path):
     out = _run(tmp_path, "bench_batch.py", "--communes", "4", "--rows", "200")
     assert "enrt batch --jobs 2" in out and "shell loop" in out
     assert "byte-identical: True" in out and "peak memory" in out
+
+
+def test_startup_benchmark_quick(tmp_path):
+    out = _run(tmp_path, "bench_startup.py", "--rounds", "1")
+    assert "enrt --version" in out and "enrt --help" in out and "targets:" in out

@@ -214,9 +214,9 @@ def _pool(todo, options, fs, keep_rows, jobs: int):
                 for fut in sorted(finished, key=lambda f: pending[f]):
                     yield pending.pop(fut), fut.result()
         except BaseException:
-            for fut in pending:
-                fut.cancel()
-            pool.shutdown(wait=False, cancel_futures=True)
+            # stopped (Ctrl-C, an error): nothing new starts; the communes being read
+            # finish or stop, and the workers are gone before this returns
+            pool.shutdown(wait=True, cancel_futures=True)
             raise
 
 

@@ -33,8 +33,39 @@ def run() -> int | None:
         return _say(f"enrt {__version__} (default factor set: {DEFAULT_SET_ID})\n")
     if args in (["--help"], ["-h"]):
         return _say(top_help())
+    import os
+    # pydantic (under Typer and the report model) would scan every installed package's
+    # entry points for plugins; enrt uses none
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from .main import run as main
-    return main()
+    try:
+        code = main()
+    except SystemExit as exc:
+        code = exc.code
+    return _exit(code)
+
+
+def _exit(code) -> int:
+    """Flush what was written, then leave without the interpreter's teardown (freeing
+    every module's objects one by one takes longer than the work on a small file). Only
+    the console script comes here; the library and the tests never do."""
+    import os
+    status = 0 if code is None else code if isinstance(code, int) else 1
+    if isinstance(code, str):
+        sys.stderr.write(code + "\n")
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            if stream is sys.stdout:
+                status = status or 1        # a closed pipe: nothing more to say
+    if "logging" in sys.modules:            # handlers flushed and closed, as at exit
+        sys.modules["logging"].shutdown()
+    if "multiprocessing" in sys.modules:    # no worker outlives the command
+        for child in sys.modules["multiprocessing"].active_children():
+            child.terminate()
+            child.join(5)
+    os._exit(status)
 
 
 def _say(text: str) -> int:
