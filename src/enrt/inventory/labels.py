@@ -79,7 +79,13 @@ def _word_pattern(words) -> re.Pattern:
 
 _NO_CAT_INDEX = {fold(w): term(f"no-category.{key}")
                  for key, words in NO_CATEGORY_WORDS.items() for w in words}
-_NO_CAT_PATTERN = _word_pattern(_NO_CAT_INDEX)
+_NO_CAT_PATTERN: list[re.Pattern] = []      # compiled when first needed (a few ms)
+
+
+def _no_category_pattern() -> re.Pattern:
+    if not _NO_CAT_PATTERN:
+        _NO_CAT_PATTERN.append(_word_pattern(_NO_CAT_INDEX))
+    return _NO_CAT_PATTERN[0]
 _AMBIGUOUS = {fold(k): v for k, v in AMBIGUOUS_WORDS.items()}
 
 
@@ -103,9 +109,16 @@ class LabelMatcher:
                           if v in index}
         self.categories = categories
         self._aliases = list(self.alias_to_cat)
-        self._pattern = _word_pattern(self.alias_to_cat)
+        self._compiled: re.Pattern | None = None
         self._cache: dict[str, tuple[int, str]] = {}
         self._suggested = 0
+
+    def _pattern(self) -> re.Pattern:
+        """Every alias as whole words, compiled when a label is not an alias itself (the
+        alternation of hundreds of aliases takes milliseconds to compile)."""
+        if self._compiled is None:
+            self._compiled = _word_pattern(self.alias_to_cat)
+        return self._compiled
 
     def match(self, label: str) -> tuple[int, str]:
         """(category index, '') or (UNKNOWN | AMBIGUOUS | NO_CATEGORY, hint): the hint is
@@ -128,7 +141,7 @@ class LabelMatcher:
             return hit
         if key in _AMBIGUOUS:
             return AMBIGUOUS, hint("type.ambiguous-word", readings=_AMBIGUOUS[key])
-        if (m := _NO_CAT_PATTERN.search(key)) is not None:
+        if (m := _no_category_pattern().search(key)) is not None:
             return NO_CATEGORY, hint("type.no-category", what=_NO_CAT_INDEX[m.group(1)])
         return UNKNOWN, self.suggestion(key)
 
@@ -140,7 +153,7 @@ class LabelMatcher:
             return self.alias_to_cat[key], ""
         found: dict[int, set[int]] = {}
         pos = 0
-        while (m := self._pattern.search(key, pos)) is not None:
+        while (m := self._pattern().search(key, pos)) is not None:
             found.setdefault(len(m.group(1)), set()).add(self.alias_to_cat[m.group(1)])
             pos = m.start() + 1
         if found:
