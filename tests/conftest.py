@@ -19,6 +19,8 @@ from enrt.cli.main import app
 for _var in ("LC_ALL", "LC_MESSAGES"):
     os.environ.pop(_var, None)
 os.environ["LANG"] = "C.UTF-8"
+# the factor-set cache of the test run, not the user's (enrt.factors.cache)
+os.environ["ENRT_CACHE_DIR"] = __import__("tempfile").mkdtemp(prefix="enrt-test-cache-")
 
 TINY_SET = """\
 schema_version: 1

@@ -7,14 +7,11 @@ engine relies on (units per field, ranges, sources, aliases, the default country
 from __future__ import annotations
 
 import math
-import os
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
 
-from ..errors import FactorSetError
 from ..normalize import fold
 from .model import (ACTIVITY_UNITS, CATEGORY_IDS, CRITERIA_UNITS, TERRITORY_TIERS, FactorSet,
                     Value)
@@ -22,8 +19,8 @@ from .yamlmap import BLOCKING, first_anchor, join, key_lines, line_of
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)     # libyaml when installed: 5x faster
 # the shipped sets are under 50 kB; reading a YAML file takes ~40 times its size in memory
-MAX_FACTOR_BYTES = 5_000_000
-MAX_FACTOR_BYTES_ENV = "ENRT_MAX_FACTOR_BYTES"
+from .files import (MAX_FACTOR_BYTES, MAX_FACTOR_BYTES_ENV,  # noqa: F401  (used and re-exported)
+                    FactorFileTooLarge, max_factor_bytes, read_factor_bytes)
 LIFETIME_RANGE = (0.5, 30.0)
 PREVIOUS_LIFE_RANGE = (0.0, 20.0)
 PUE_RANGE = (1.0, 5.0)
@@ -49,40 +46,6 @@ class Finding:
                f"\n    fix: {self.fix}"
 
 
-class FactorFileTooLarge(FactorSetError):
-    """A factor file over the size budget: refused before it is parsed."""
-
-
-def max_factor_bytes() -> int:
-    """The size budget of one factor file: MAX_FACTOR_BYTES, or ENRT_MAX_FACTOR_BYTES."""
-    raw = os.environ.get(MAX_FACTOR_BYTES_ENV, "").strip()
-    if not raw:
-        return MAX_FACTOR_BYTES
-    try:
-        limit = int(raw)
-    except ValueError:
-        limit = 0
-    if limit <= 0:
-        raise FactorSetError.make("factors.max-bytes", var=MAX_FACTOR_BYTES_ENV,
-                                  value=raw[:40], default=MAX_FACTOR_BYTES)
-    return limit
-
-
-def read_factor_bytes(path: Path) -> bytes:
-    """The bytes of a factor file, refused past the size budget (never read whole)."""
-    limit = max_factor_bytes()
-    with open(path, "rb") as fh:
-        raw = fh.read(limit + 1)
-    if len(raw) > limit:
-        try:
-            size = f"{path.stat().st_size:,} bytes"
-        except OSError:
-            size = "larger"
-        raise FactorFileTooLarge(
-            f"factor set file too large: {size}, over the limit of {limit:,} bytes",
-            file=str(path), hint="a factor set is a few dozen kB: check that this is the right "
-                                 f"file, or raise the limit with {MAX_FACTOR_BYTES_ENV}")
-    return raw
 
 
 def parse(text: str, file: str) -> tuple[object, dict[str, int], list[Finding]]:

@@ -8,13 +8,18 @@ from __future__ import annotations
 import copy
 import hashlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from importlib import resources
 from pathlib import Path
 
 from ..errors import FactorSetError
 from ..messages import Listing, both
-from .checks import Finding, parse, read_factor_bytes, validate
+from . import cache
+from .files import read_factor_bytes
 from .model import FactorSet
+
+if TYPE_CHECKING:
+    from .checks import Finding
 
 from .._version import DEFAULT_SET_ID  # noqa: E402,F401  (one place, read by --version)
 MAX_EXTENDS_DEPTH = 5
@@ -88,7 +93,7 @@ def resolve(ref: str | Path | None, relative_to: Path | None = None) -> Path:
     return candidate
 
 
-def _raise(finding: Finding) -> None:
+def _raise(finding) -> None:
     # the finding's own words (enrt.factors.checks) are English only
     raise FactorSetError.make("factors.invalid", file=finding.file, row=finding.line,
                               path=finding.path or "(file)", problem=finding.message,
@@ -108,6 +113,11 @@ def load_factor_set(ref: str | Path | None = None, *, _relative_to: Path | None 
                                   reason=exc.strerror) from exc
     except UnicodeDecodeError as exc:
         raise FactorSetError.make("factors.not-utf8", file=str(path)) from exc
+    digest = hashlib.sha256(raw).hexdigest()
+    cached = cache.get(digest) if _depth == 0 else None
+    if isinstance(cached, LoadedFactorSet) and cached.sha256 == digest and cached.base is None:
+        return LoadedFactorSet(model=cached.model, path=path, sha256=digest, data=cached.data)
+    from .checks import parse, validate     # YAML and the schema: not for a cached set
     data, lines, findings = parse(text, str(path))
     errors = [f for f in findings if f.severity == "error"]
     if errors:
@@ -126,8 +136,10 @@ def load_factor_set(ref: str | Path | None = None, *, _relative_to: Path | None 
     errors = [f for f in more if f.severity == "error"]
     if errors or model is None:
         _raise(errors[0])
-    return LoadedFactorSet(model=model, path=path, sha256=hashlib.sha256(raw).hexdigest(),
-                           data=data, base=base)
+    loaded = LoadedFactorSet(model=model, path=path, sha256=digest, data=data, base=base)
+    if _depth == 0 and base is None:       # an overlay's base may change on its own
+        cache.put(digest, loaded)
+    return loaded
 
 
 def deep_merge(base: dict, overlay: dict) -> dict:
@@ -165,6 +177,7 @@ def merge_extends(data: dict, path: Path, lines: dict[str, int] | None = None) -
 
 def check_file(path: Path) -> tuple[FactorSet | None, list[Finding]]:
     """All findings for one file (the extends chain is resolved by the loader)."""
+    from .checks import parse, validate
     text = read_factor_bytes(path).decode("utf-8")
     data, lines, findings = parse(text, str(path))
     if data is None:
