@@ -21,7 +21,6 @@ faster than jobs 1, jobs 1 at least 1.5× faster than the loop, peak memory unde
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import shutil
 import subprocess
@@ -33,7 +32,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from generate import DATA, HEADERS, ROOMS, SEED, SHEET, TITLE, iter_records  # noqa: E402
+from generate import DATA, SEED, write_xlsx  # noqa: E402
 
 ENRT = str(Path(sys.executable).parent / "enrt")
 
@@ -42,27 +41,12 @@ def communes(n: int, rows: int) -> Path:
     folder = DATA / f"batch-{n}x{rows}"
     if folder.is_dir() and len(list(folder.glob("*.xlsx"))) == n:
         return folder
-    import openpyxl
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(n):
-        path = folder / f"commune-{i:04d}.xlsx"
-        wb = openpyxl.Workbook(write_only=True)
-        wb.properties.created = dt.datetime(2026, 1, 1)
-        ws = wb.create_sheet(SHEET)
-        ws.append([TITLE])
-        ws.append([])
-        ws.append(HEADERS)
-        for rec in iter_records(rows, SEED + i):
-            ws.append(list(rec))
-        rooms = wb.create_sheet("Salles serveurs")
-        rooms.append(["Salle serveur", "PUE"])
-        for name, pue in ROOMS:
-            rooms.append([name, pue])
-        org = wb.create_sheet("Organisation")
-        org.append(["Collectivité", f"Commune {i:04d}"])
-        org.append(["Nombre d'agents", 20 + rows // 25 + i % 7])
-        org.append(["Population", 1000 + 37 * rows + 11 * i])
-        wb.save(path)
+        write_xlsx(folder / f"commune-{i:04d}.xlsx", rows, SEED + i, organisation=[
+            ["Collectivité", f"Commune {i:04d}"],
+            ["Nombre d'agents", 20 + rows // 25 + i % 7],
+            ["Population", 1000 + 37 * rows + 11 * i]])
     return folder
 
 

@@ -191,8 +191,10 @@ def write_csv(path: Path, n: int, seed: int = SEED) -> None:
     tmp.replace(path)
 
 
-def write_xlsx(path: Path, n: int, seed: int = SEED) -> None:
-    """Typed cells on sheet 'Parc' (title, blank row, header), rooms on 'Salles serveurs'."""
+def write_xlsx(path: Path, n: int, seed: int = SEED,
+               organisation: list[list] | None = None) -> None:
+    """Typed cells on sheet 'Parc' (title, blank row, header), rooms on 'Salles serveurs',
+    and the given rows on an 'Organisation' sheet (bench_batch's communes)."""
     import openpyxl
     wb = openpyxl.Workbook(write_only=True)
     wb.properties.created = dt.datetime(2026, 1, 1)
@@ -206,6 +208,10 @@ def write_xlsx(path: Path, n: int, seed: int = SEED) -> None:
     rooms.append(["Salle serveur", "PUE", "Commentaire"])
     for name, pue in ROOMS:
         rooms.append([name, pue, "mesure 2024"])
+    if organisation:
+        org = wb.create_sheet("Organisation")
+        for row in organisation:
+            org.append(row)
     tmp = path.with_suffix(".xlsx.tmp")
     wb.save(tmp)
     tmp.replace(path)
