@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import UsageError
@@ -63,6 +62,7 @@ def load_mapping(path: str | Path) -> tuple[MappingFile, str]:
     except OSError as exc:
         raise UsageError.make("mapping.unreadable", file=str(path),
                               reason=str(exc.strerror or exc)) from exc
+    import yaml                      # only when a mapping file is given
     try:
         doc = yaml.safe_load(data.decode("utf-8-sig")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
@@ -85,6 +85,7 @@ def dump_mapping(model: MappingFile) -> str:
             "# (null), correct what is wrong, then: enrt assess INVENTAIRE --mapping THIS_FILE\n"
             f"# fields: {', '.join(FIELDS)}\n# statuses: {', '.join(MEANINGS)}\n"
             f"# sheets: {', '.join(SHEET_KINDS)}\n")
+    import yaml
     body = yaml.safe_dump(model.model_dump(), allow_unicode=True, sort_keys=False, width=100)
     return head + body
 
