@@ -11,7 +11,7 @@ from enrt.compute import group_impacts, row_weights
 from enrt.factors import build_arrays, load_factor_set
 from enrt.fleet import REFURBISHED, Fleet
 
-from .conftest import write_csv, write_xlsx
+from .conftest import REPO, write_csv, write_xlsx
 
 HEADER = ["Type", "Qté", "Date d'achat", "État", "Salle serveur", "Consommation (kWh/an)", "Pays"]
 ROWS = [
@@ -225,3 +225,29 @@ def test_numecoeval_is_a_snapshot_and_says_so(tmp_path, tiny_set):
     path = write_csv(tmp_path / "n.csv", ["Type;Qté;Date d'achat", "PC portable;1;2020"])
     r = assess([path], factors=tiny_set, year=2025, method="numecoeval")
     assert [i.code for i in r.issues].count("snapshot-method") == 1
+
+
+@pytest.mark.parametrize("method", ["linear", "numecoeval"])
+@pytest.mark.parametrize("rule", ["row", "fleet"])
+def test_row_weights_in_blocks_equal_one_pass(monkeypatch, method, rule):
+    """issue 12: the engine computes rows in cache-sized blocks; any block size gives the
+    same values, element by element (here blocks of 7 rows against one block)."""
+    import dataclasses
+    import sys
+
+    import numpy as np
+
+    from enrt import compute
+    from enrt.factors import build_arrays, load_factor_set
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from bench_compute import make_fleet
+    fa = build_arrays(load_factor_set(None), 2025)
+    fleet = make_fleet(1003, fa, seed=7)
+    monkeypatch.setattr(compute, "BLOCK", 10**9)
+    whole = compute.row_weights(fleet, fa, 2025, method, rule)
+    monkeypatch.setattr(compute, "BLOCK", 7)
+    blocks = compute.row_weights(fleet, fa, 2025, method, rule)
+    for f in dataclasses.fields(whole):
+        a, b = getattr(whole, f.name), getattr(blocks, f.name)
+        assert a.dtype == b.dtype and np.array_equal(a, b, equal_nan=True), f.name
+    assert whole.amortised.any() or method == "numecoeval"

@@ -51,42 +51,67 @@ _YEAR_TABLE = (np.arange(0, 365 * 140, dtype=np.int64).astype("datetime64[D]")
                .astype("datetime64[Y]").astype(np.int64) + 1970).astype(np.int32)
 
 
+BLOCK = 1 << 15          # rows per block: the temporaries of a block stay in the CPU cache
+
+
 def row_weights(fleet: Fleet, fa: FactorArrays, year: int, method: str = "linear",
                 second_life_rule: str = "row") -> Weights:
+    """Each row's lifetime, manufacture share, energy and PUE, and its weights. Every
+    value depends on its row alone (and, for the fleet rule, on per-category sums made
+    first), so the rows are computed in blocks of ``BLOCK``: the dozen temporaries of a
+    block stay in cache, where whole-column temporaries of millions of rows would not.
+    The results are the same, element by element, as in one pass."""
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}")
     if second_life_rule not in SECOND_LIFE_RULES:
         raise ValueError(f"unknown second-life rule {second_life_rule!r}")
-    cat = fleet.category
-    lifetime = np.where(np.isnan(fleet.lifetime), fa.lifetime[cat], fleet.lifetime)
+    n = len(fleet)
     added = previous_use(fleet, fa, second_life_rule)
-    known = ~np.isnat(fleet.purchase)
-    if method == "linear":
-        # 1/L_eff for each full year of service, (L - floor(L))/L_eff in the year after the
-        # last full one, 0 after: the shares of a life add up to L/L_eff (1 for new rows)
-        age = year - _year_of(fleet.purchase)
-        full = np.floor(lifetime)
-        life_eff = lifetime + added
-        share = np.where(known & (age >= full), (lifetime - full) / life_eff, 1.0 / life_eff)
-        share[known & (age > full)] = 0.0
-        amortised = known & (share == 0.0)
-    else:  # numecoeval: lifetime from dates, at least one year
-        end = np.where(np.isnat(fleet.withdrawal), as_of(year), fleet.withdrawal)
-        days = (end - fleet.purchase).astype(np.float64)
-        from_dates = np.maximum(days / 365.0, 1.0)
-        lifetime = np.where(known, from_dates, lifetime)
-        amortised = np.zeros(len(fleet), dtype=bool)
-        life_eff = lifetime + added
-        share = 1.0 / life_eff
-    energy = np.where(np.isnan(fleet.energy_kwh), fa.annual_kwh[cat], fleet.energy_kwh)
-    # a row in a server room (named, even if the room is not described) or of a
-    # data-centre category takes the default PUE; other rows PUE 1
+    out = {name: np.empty(n) for name in ("lifetime", "lifetime_eff", "share", "energy", "pue",
+                                           "manufacture", "use")}
+    amortised = np.zeros(n, dtype=bool)
     default_pue = np.where(fa.datacenter, fa.default_pue, 1.0)
-    in_room = np.where(fleet.room > 0, fa.default_pue, default_pue[cat])
-    pue = np.where(np.isnan(fleet.pue), in_room, fleet.pue)
-    q = fleet.quantity
-    return Weights(lifetime=lifetime, lifetime_eff=life_eff, share=share, amortised=amortised,
-                   energy=energy, pue=pue, manufacture=q * share, use=q * energy * pue)
+    stop_day = as_of(year)
+    for start in range(0, n, BLOCK):
+        sl = slice(start, min(start + BLOCK, n))
+        cat = fleet.category[sl]
+        given = fleet.lifetime[sl]
+        lifetime = np.where(np.isnan(given), fa.lifetime[cat], given)
+        purchase = fleet.purchase[sl]
+        known = ~np.isnat(purchase)
+        if method == "linear":
+            # 1/L_eff for each full year of service, (L - floor(L))/L_eff in the year after
+            # the last full one, 0 after: the shares of a life add up to L/L_eff (1 new)
+            age = year - _year_of(purchase)
+            full = np.floor(lifetime)
+            life_eff = lifetime + added[sl]
+            share = np.where(known & (age >= full), (lifetime - full) / life_eff,
+                             1.0 / life_eff)
+            share[known & (age > full)] = 0.0
+            amortised[sl] = known & (share == 0.0)
+        else:  # numecoeval: lifetime from dates, at least one year
+            withdrawal = fleet.withdrawal[sl]
+            end = np.where(np.isnat(withdrawal), stop_day, withdrawal)
+            days = (end - purchase).astype(np.float64)
+            lifetime = np.where(known, np.maximum(days / 365.0, 1.0), lifetime)
+            life_eff = lifetime + added[sl]
+            share = 1.0 / life_eff
+        kwh = fleet.energy_kwh[sl]
+        energy = np.where(np.isnan(kwh), fa.annual_kwh[cat], kwh)
+        # a row in a server room (named, even if the room is not described) or of a
+        # data-centre category takes the default PUE; other rows PUE 1
+        in_room = np.where(fleet.room[sl] > 0, fa.default_pue, default_pue[cat])
+        given_pue = fleet.pue[sl]
+        pue = np.where(np.isnan(given_pue), in_room, given_pue)
+        q = fleet.quantity[sl]
+        out["lifetime"][sl] = lifetime
+        out["lifetime_eff"][sl] = life_eff
+        out["share"][sl] = share
+        out["energy"][sl] = energy
+        out["pue"][sl] = pue
+        out["manufacture"][sl] = q * share
+        out["use"][sl] = q * energy * pue
+    return Weights(amortised=amortised, **out)
 
 
 def previous_use(fleet: Fleet, fa: FactorArrays, rule: str = "row") -> np.ndarray:
