@@ -23,7 +23,9 @@ CRITERIA_UNITS: dict[str, str] = {"gwp": "kgCO2e", "adpe": "kgSbeq", "pe": "MJ",
 
 class _Strict(BaseModel):
     # NaN and infinities pass `<= 0` and range checks unseen and print as invalid JSON
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    # defer_build: the validators are made when a set is first validated, so a run that
+    # reads its set from the cache (enrt.factors.cache) never builds them
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, defer_build=True)
 
 
 class Uncertainty(_Strict):
