@@ -120,7 +120,8 @@ def stage_timers(path: Path) -> tuple[Timers, float, float, int]:
     from enrt.factors import load_factor_set
     from enrt.options import AssessOptions
     from enrt.output import write_text
-    from enrt.report.render_table import render_summary, render_table
+    from enrt.report.headline import render_summary
+    from enrt.report.render_table import render_table
     imports = time.perf_counter() - t0
 
     tm = Timers()

@@ -104,7 +104,8 @@ def test_report_is_deterministic():
 
 
 def test_partial_totals_are_marked_and_shown_as_lower_bounds():
-    from enrt.report.render_table import render_summary, render_table, total_text
+    from enrt.report.headline import render_summary, total_text
+    from enrt.report.render_table import render_table
     r = assess([EXAMPLES / "inventaire-commune.xlsx"], year=YEAR)
     gwp, adpe, pe = r.totals["gwp"], r.totals["adpe"], r.totals["pe"]
     assert gwp.complete and gwp.coverage == 1.0

@@ -18,7 +18,8 @@ import openpyxl
 import pytest
 
 from enrt.issues import Issue
-from enrt.report.render_table import issue_line, safe
+from enrt.report.headline import issue_line
+from enrt.report.render_table import safe
 
 from .conftest import write_csv, write_xlsx
 

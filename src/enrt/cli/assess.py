@@ -83,12 +83,12 @@ def assess(
                         max_issues=VERBOSE_ISSUES if verbose else 10, rows=rows,
                         encoding=encoding, width=None if to_stdout else _file_width())
     if quiet and fmt == "table" and to_stdout:
-        from ..report.render_table import render_headline
+        from ..report.headline import render_headline
         write_bytes(output, render_headline(report, lang, encoding))
     else:
         write_bytes(output, render(report, fmt, ctx))
     if not quiet and (fmt != "table" or not to_stdout):
-        from ..report.render_table import render_summary   # rich: only when shown
+        from ..report.headline import render_summary
         typer.echo(render_summary(report, lang=lang,
                                   encoding=getattr(sys.stderr, "encoding", None)), err=True)
     if any(i.code in ("nothing-assessed", "no-equipment-table") for i in report.issues):

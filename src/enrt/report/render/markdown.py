@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from ...i18n import check_lang, criterion_label, percent, t
+from ...i18n import check_lang, criterion_label, t
+from ..headline import why_partial
 from ..model import Report
 from ..view import Table, View, build_view, fmt_cell
 
@@ -133,12 +134,6 @@ def _partial_totals(report: Report, view: View, lang: str) -> dict[tuple[int, in
             break                           # the view changed its rows: leave them as is
         if v.complete or v.total is None:
             continue
-        if v.manufacture is None:
-            what = t("use_only", lang)
-        elif v.use is None:
-            what = t("manufacture_only", lang)
-        else:
-            what = t("of_units", lang, share=percent(v.coverage, lang))
         out[(i, col)] = t("partial_total", lang, value=fmt_cell(v.total, "number", lang),
-                          what=what)
+                          what=why_partial(v, lang))
     return out
