@@ -301,3 +301,11 @@ def test_errors_are_made_from_the_catalogue(path):
                 isinstance(node.args[0], ast.Constant):
             from enrt.messages import ERRORS
             assert node.args[0].value in ERRORS, f"{path}:{node.lineno}: {node.args[0].value}"
+
+
+def test_issue_terms_and_command_terms_do_not_share_an_id():
+    """messages.TERMS merges the two catalogues: an id in both would hide one wording."""
+    from enrt.error_catalogue import COMMAND_TERMS
+    from enrt.message_catalogue import TERMS as ISSUE_TERMS
+    assert not set(ISSUE_TERMS) & set(COMMAND_TERMS)
+    assert len(TERMS) == len(ISSUE_TERMS) + len(COMMAND_TERMS)

@@ -25,7 +25,14 @@ from numbers import Real
 
 LANGS = ("fr", "en")
 
-from .message_catalogue import ERROR_HINTS, ERRORS, HINTS, MESSAGES, TABLES, TERMS  # noqa: F401
+from .error_catalogue import COMMAND_TERMS, ERROR_HINTS, ERRORS
+from .message_catalogue import HINTS, MESSAGES
+from .message_catalogue import TERMS as _ISSUE_TERMS
+
+TERMS = {**_ISSUE_TERMS, **COMMAND_TERMS}
+TABLES: dict[str, dict[str, tuple[str, str]]] = {
+    "message": MESSAGES, "hint": HINTS, "term": TERMS, "error": ERRORS,
+    "error-hint": ERROR_HINTS}
 
 
 class Listing(tuple):
