@@ -10,31 +10,29 @@ every string goes through ``cells.inert`` and is stored as a string cell, never 
 (CWE-1236); the same report gives the same bytes (fixed document dates and zip times).
 The workbook is streamed (openpyxl write-only mode), and the lines of the assessed-rows
 sheet are written as XML straight into the archive (openpyxl takes ~20 µs a cell without
-lxml): 200,000 rows take ~8 s instead of ~90 s.
+lxml): 200,000 rows take ~8 s instead of ~90 s. How a sheet is written and the workbook
+saved (cells, widths, printing, the streamed lines, fixed bytes): ``xlsx_sheet``.
 """
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
-import zipfile
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
 
 from ...i18n import TEXT, criterion_label, t, unit_label
-from ...inert import safe
 from ...rows import CONDITION_NAMES, RowTable
 from ..model import Report
 from ..view import Table, View, build_view
 from . import RenderContext
+from . import xlsx_sheet as sheet
+from .xlsx_sheet import (A4, BOLD, HEAD, HEAD_FILL, ITALIC, MAX_ROWS, SMALL, TITLE, TITLE_ROWS,
+                         TOP, WRAP)
 from .cells import EXCEL_FORMATS, inert
 
 SKIP_HINTS = {"hidden": "hint_hidden", "hidden_sheet": "hint_hidden",
@@ -47,21 +45,8 @@ KG_CO2E = '#,##0 "kg CO2e"'
 SCORE = '0 "/ 100"'
 ROW_NUMBER = "0"
 PUE = "0.00"
-SMALL = "0.00E+00"                # impacts below 1 (kg Sb eq.)
-A4 = Worksheet.PAPERSIZE_A4
-TITLE_ROWS = 3                   # title, note, header: data starts on row 4
-MAX_ROWS = 1_048_576 - TITLE_ROWS - 1
-MAX_TEXT = 32_767                # characters an Excel cell holds
-WIDTH_MIN, WIDTH_MAX = 8, 60
 
-BOLD = Font(bold=True)
-TITLE = Font(bold=True, size=14)
 BIG = Font(bold=True, size=16)
-ITALIC = Font(italic=True)
-HEAD_FILL = PatternFill("solid", fgColor="D9E1F2")
-WRAP = Alignment(wrap_text=True, vertical="top")
-HEAD = Alignment(wrap_text=True, vertical="center")
-TOP = Alignment(vertical="top")
 LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
 RIGHT = Alignment(horizontal="right", vertical="top")
 INDENT = Alignment(horizontal="left", vertical="top", indent=1)
@@ -75,7 +60,7 @@ def render(report: Report, ctx: RenderContext) -> bytes:
     when = _as_of(report)
     wb.properties.created = wb.properties.modified = when
     wb.properties.creator = wb.properties.lastModifiedBy = f"enrt {report.tool.version}"
-    wb.properties.title = _clean(view.title)[:255]
+    wb.properties.title = sheet.clean_text(view.title)[:255]
     wb.properties.language = "fr-FR" if lang == "fr" else "en-GB"
 
     # the sheets are made first, in their order; each is then written once (streamed)
@@ -113,132 +98,19 @@ def render(report: Report, ctx: RenderContext) -> bytes:
             _rejected(ws, report, lang)
         else:
             _table(ws, what, lang)
-    return _save(wb, when, tails)
+    return sheet.save_workbook(wb, when, tails)
 
 
 # -- cells ---------------------------------------------------------------------------------
 
 # what a cell cannot hold (XML 1.0: C0 controls, lone surrogates, U+FFFE/U+FFFF) or should
 # not (C1 controls, direction overrides): shown as the terminal report shows them (␛, \x9b)
-_CLEAN = {c: safe(chr(c)) for c in (*range(0xA0), *range(0x600, 0x620), *range(0x2000, 0x2070))
-          if c not in (0x09, 0x0A, 0x0D) and safe(chr(c)) != chr(c)}
-_CLEAN.update({c: "\ufffd" for c in (*range(0xD800, 0xE000), 0xFFFE, 0xFFFF)})
-
-
-def _clean(text: str) -> str:
-    """Text from the inputs as a cell can hold it, cut at the cell limit."""
-    return text.translate(_CLEAN)[:MAX_TEXT]
-
-
-def _value(v):
-    """A raw value as a cell holds it: numbers (NaN and infinities: empty), strings
-    cleaned and made inert."""
-    if v is None or isinstance(v, bool):
-        return v
-    if isinstance(v, (int, float)) or hasattr(v, "dtype"):
-        x = float(v) if not isinstance(v, int) else v
-        return None if isinstance(x, float) and not math.isfinite(x) else x
-    return inert(_clean(str(v)))
-
-
-def _number_format(v, kind: str) -> str:
-    """The column kind's format; tiny values (kg Sb eq.) get enough digits to show."""
-    if kind in ("number", "kg") and isinstance(v, float) and v and abs(v) < 1:
-        return "0.000" if abs(v) >= 1e-3 else SMALL
-    return EXCEL_FORMATS.get(kind, "General")
-
-
-def _cell(ws, value, fmt: str | None = None, font=None, fill=None, align=None):
-    v = _value(value)
-    c = WriteOnlyCell(ws, value=v)
-    if isinstance(v, str):
-        c.data_type = "s"            # never a formula, never an error value (#N/A…)
-    elif fmt and v is not None:
-        c.number_format = fmt
-    if font is not None:
-        c.font = font
-    if fill is not None:
-        c.fill = fill
-    if align is not None:
-        c.alignment = align
-    return c
-
-
-def _text_width(v, fmt: str | None = None) -> int:
-    if v is None:
-        return 0
-    if isinstance(v, str):
-        return max((len(x) for x in v.split("\n")), default=0)
-    if fmt and "%" in fmt:
-        return 7
-    return len(f"{v:,.1f}") + (len(fmt) - 7 if fmt and '"' in fmt else 0)
-
-
-def _widths(header: list[str], rows: list[list], formats: list[str | None]) -> list[float]:
-    out = []
-    for j, label in enumerate(header):
-        data = max((_text_width(r[j], formats[j]) for r in rows), default=0)
-        head = min(len(label), 22)
-        out.append(float(min(WIDTH_MAX, max(WIDTH_MIN, data + 2, head + 2))))
-    return out
-
-
-def _setup(ws, widths: list[float], header_row: int | None, last_row: int,
-           landscape: bool = False, fit: bool = True) -> None:
-    """Column widths, frozen header, autofilter, A4 printing fit to the page width
-    (everything before the first append: the sheet is streamed)."""
-    for j, width in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(j)].width = width
-    last_col = get_column_letter(max(1, len(widths)))
-    if header_row is not None:
-        ws.freeze_panes = f"A{header_row + 1}"
-        ws.auto_filter.ref = f"A{header_row}:{last_col}{max(last_row, header_row)}"
-        ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.page_setup.paperSize = A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_setup.fitToWidth = 1 if fit else 2          # wide tables: two pages across
-    ws.page_setup.fitToHeight = 0
-
-
-def _write_table(ws, title: str, note: str | None, header: list[str], rows: list[list],
-                 kinds: list[str], formats: list[list[str | None]] | None = None) -> None:
-    """Title (row 1), note (row 2), bold header (row 3), then the rows; long texts wrap in
-    rows made tall enough (spreadsheets do not grow a row on opening a file)."""
-    formats = formats or [[_number_format(v, k) for v, k in zip(r, kinds)] for r in rows]
-    col_fmt = [next((f[j] for f in formats if f[j] not in (None, "@")),
-                    EXCEL_FORMATS.get(kinds[j])) for j in range(len(header))]
-    values = [[_value(v) for v in r] for r in rows]
-    widths = _widths(header, values, col_fmt)
-    _setup(ws, widths, TITLE_ROWS, TITLE_ROWS + len(rows), landscape=sum(widths) > 110)
-    ws.row_dimensions[TITLE_ROWS].height = _height(
-        max((_lines(h, wd) for h, wd in zip(header, widths)), default=1))
-    for i, r in enumerate(values, TITLE_ROWS + 1):
-        n = max((_lines(v, wd) for v, wd in zip(r, widths) if isinstance(v, str)), default=1)
-        if n > 1:
-            ws.row_dimensions[i].height = _height(n)
-    ws.append([_cell(ws, title, font=TITLE)])
-    ws.append([_cell(ws, note, font=ITALIC)] if note else [])
-    ws.append([_cell(ws, h, font=BOLD, fill=HEAD_FILL, align=HEAD) for h in header])
-    for r, fr in zip(values, formats):
-        ws.append([_cell(ws, v, f, align=WRAP if isinstance(v, str) and _lines(v, wd) > 1
-                         else TOP) for v, f, wd in zip(r, fr, widths)])
-
-
-def _lines(text: str, width: float) -> int:
-    """Lines a wrapped text takes in a column (a width unit holds about one character)."""
-    per = max(1, int(width) - 1)
-    return sum(max(1, math.ceil(len(p) / per)) for p in str(text).split("\n"))
-
-
-def _height(lines: int) -> float:
-    return min(409.0, 15.0 * max(1, lines))          # points; Excel's maximum is 409
 
 
 def _table(ws, table: Table, lang: str, row_formats=None) -> None:
     kinds = [c.kind for c in table.columns]
-    _write_table(ws, table.title, table.note, [c.label for c in table.columns], table.rows,
-                 kinds, row_formats)
+    sheet.write_table(ws, table.title, table.note, [c.label for c in table.columns],
+                      table.rows, kinds, row_formats)
 
 
 def _indicator_formats(table: Table, lang: str) -> list[list[str | None]]:
@@ -247,7 +119,7 @@ def _indicator_formats(table: Table, lang: str) -> list[list[str | None]]:
     percent = unit_label("ratio", lang)
     out = []
     for r in table.rows:
-        f = [_number_format(v, k) for v, k in zip(r, kinds)]
+        f = [sheet.number_format(v, k) for v, k in zip(r, kinds)]
         if r[2] == percent:
             f[1] = EXCEL_FORMATS["ratio"]
         out.append(f)
@@ -280,13 +152,14 @@ def _summary(ws, view: View, report: Report) -> None:
 
     def across(text: str, font=None, size: float = 15.0):
         """A text over the three columns (merged, wrapped)."""
-        add([_cell(ws, text, font=font, align=WRAP)], _lines(text, sum(widths.values())), size)
+        add([sheet.make_cell(ws, text, font=font, align=WRAP)],
+            sheet.wrapped_lines(text, sum(widths.values())), size)
         merges.append(f"A{len(lines)}:C{len(lines)}")
 
     across(view.title, BIG, 22.0)
     across(view.subtitle, ITALIC)
     add([])
-    add([_cell(ws, t("key_figures", lang), font=TITLE)])
+    add([sheet.make_cell(ws, t("key_figures", lang), font=TITLE)])
     total = next((f.value for f in view.figures if f.id == "total_gwp"), None)
     for f in view.figures:
         value, fmt, detail = f.value, None, f.detail
@@ -306,22 +179,23 @@ def _summary(ws, view: View, report: Report) -> None:
         else:
             fmt = EXCEL_FORMATS["number"]
         font = BOLD if f.id == "total_gwp" else None
-        add([_cell(ws, f.label, font=font, align=WRAP), _cell(ws, value, fmt, font=font,
-                                                              align=RIGHT),
-             _cell(ws, detail, EXCEL_FORMATS["ratio"], align=INDENT)],
-            _lines(f.label, widths["A"]))
+        add([sheet.make_cell(ws, f.label, font=font, align=WRAP),
+             sheet.make_cell(ws, value, fmt, font=font, align=RIGHT),
+             sheet.make_cell(ws, detail, EXCEL_FORMATS["ratio"], align=INDENT)],
+            sheet.wrapped_lines(f.label, widths["A"]))
     add([])
     top = view.table("top_categories")
     if top is not None and top.rows:
-        add([_cell(ws, top.title, font=TITLE)])
+        add([sheet.make_cell(ws, top.title, font=TITLE)])
         aligns = [TOP, RIGHT, INDENT]
-        add([_cell(ws, c.label, font=BOLD, fill=HEAD_FILL, align=a if a is INDENT else HEAD)
+        add([sheet.make_cell(ws, c.label, font=BOLD, fill=HEAD_FILL,
+                             align=a if a is INDENT else HEAD)
              for c, a in zip(top.columns, aligns)])
         for r in top.rows:
-            add([_cell(ws, v, _number_format(v, c.kind), align=a)
+            add([sheet.make_cell(ws, v, sheet.number_format(v, c.kind), align=a)
                  for v, c, a in zip(r, top.columns, aligns)])
         add([])
-    add([_cell(ws, t("data_quality", lang), font=TITLE)])
+    add([sheet.make_cell(ws, t("data_quality", lang), font=TITLE)])
     for text in view.sentences:
         across(text)
     add([])
@@ -331,9 +205,9 @@ def _summary(ws, view: View, report: Report) -> None:
     for label, text in meta:
         value = int(text) if text.isdigit() else text
         small = Font(size=9) if label == "sha256" else None
-        add([_cell(ws, label, font=BOLD, align=TOP),
-             _cell(ws, value, "0", font=small, align=LEFT)],
-            _lines(text, widths["B"] + widths["C"]))
+        add([sheet.make_cell(ws, label, font=BOLD, align=TOP),
+             sheet.make_cell(ws, value, "0", font=small, align=LEFT)],
+            sheet.wrapped_lines(text, widths["B"] + widths["C"]))
         merges.append(f"B{len(lines)}:C{len(lines)}")
 
     for i, h in heights.items():
@@ -357,7 +231,7 @@ def _charts(ws, view: View, cat_ws, lang: str) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_view.showGridLines = False
-    ws.append([_cell(ws, t("sheet_charts", lang), font=TITLE)])
+    ws.append([sheet.make_cell(ws, t("sheet_charts", lang), font=TITLE)])
     if not n or cat_ws is None:
         return
     first, last = TITLE_ROWS + 1, TITLE_ROWS + n           # the by-category data rows
@@ -427,7 +301,7 @@ def _totals(ws, report: Report, table: Table, lang: str) -> None:
                 note += (" : " if lang == "fr" else ": ") + t("not_covered", lang) + " — " + what
         rows.append([*r, note])
     header = [c.label for c in table.columns] + [t("col_note", lang)]
-    _write_table(ws, table.title, table.note, header, rows,
+    sheet.write_table(ws, table.title, table.note, header, rows,
                  [c.kind for c in table.columns] + ["text"])
 
 
@@ -469,10 +343,10 @@ def _rows(ws, report: Report, rows: RowTable | None, lang: str, tails: dict) -> 
     cols: list[list] = []
     if n:
         sl = slice(0, n)
-        paths = [inert(_clean(p)) for p in rows.inputs]
-        sheets = [inert(_clean(s)) if s else None for s in rows.sheet_names]
-        cats = [inert(_clean(labels.get(c, c))) for c in rows.categories]
-        countries = [inert(_clean(c)) for c in rows.countries]
+        paths = [inert(sheet.clean_text(p)) for p in rows.inputs]
+        sheets = [inert(sheet.clean_text(s)) if s else None for s in rows.sheet_names]
+        cats = [inert(sheet.clean_text(labels.get(c, c))) for c in rows.categories]
+        countries = [inert(sheet.clean_text(c)) for c in rows.countries]
 
         def num(a):
             return [x + 0.0 if math.isfinite(x) else None for x in a[sl].tolist()]  # no -0
@@ -498,16 +372,16 @@ def _rows(ws, report: Report, rows: RowTable | None, lang: str, tails: dict) -> 
                     fmts[c] = SMALL
 
     sample = [[col[i] for col in cols] for i in range(min(n, 200))]
-    widths = _widths(header, sample, fmts)
+    widths = sheet.column_widths(header, sample, fmts)
     for j, h in enumerate(header):
         if fmts[j] is None:                            # provenance words, labels
             widths[j] = max(widths[j], min(len(h) + 2, 18))
-    _setup(ws, widths, TITLE_ROWS, TITLE_ROWS + n, landscape=True, fit=False)
+    sheet.setup_sheet(ws, widths, TITLE_ROWS, TITLE_ROWS + n, landscape=True, fit=False)
     ws.row_dimensions[TITLE_ROWS].height = 45
-    ws.append([_cell(ws, t("rows", lang), font=TITLE)])
+    ws.append([sheet.make_cell(ws, t("rows", lang), font=TITLE)])
     note = t("rows_note", lang) + ("  " + t("rows_cut", lang, n=n) if cut else "")
-    ws.append([_cell(ws, note, font=ITALIC)])
-    ws.append([_cell(ws, h, font=BOLD, fill=HEAD_FILL, align=HEAD) for h in header])
+    ws.append([sheet.make_cell(ws, note, font=ITALIC)])
+    ws.append([sheet.make_cell(ws, h, font=BOLD, fill=HEAD_FILL, align=HEAD) for h in header])
     if not n:
         return
     # the lines themselves are not cells for openpyxl to serialise one by one (20 µs a
@@ -520,44 +394,8 @@ def _rows(ws, report: Report, rows: RowTable | None, lang: str, tails: dict) -> 
         else:
             c.alignment = INDENT
         styles.append(c.style_id)
-    tails[ws] = (n * len(cols), lambda: _lines_xml(cols, [f is None for f in fmts], styles,
-                                                   TITLE_ROWS + 1))
-
-
-def _lines_xml(cols: list[list], text: list[bool], styles: list[int], first: int,
-               chunk: int = 2000):
-    """<row> elements of a sheet, by chunks of rows: numbers as numbers, strings inline
-    (as openpyxl writes them), each column with its style."""
-    n = len(cols[0]) if cols else 0
-    letters = [get_column_letter(j + 1) for j in range(len(cols))]
-    cells = []                    # per column: value -> the cell's XML after its reference
-    for j, col in enumerate(cols):
-        if text[j]:
-            cells.append({v: f'" s="{styles[j]}" t="inlineStr"><is>{_xml_text(v)}</is></c>'
-                          for v in set(col) if v is not None})
-        else:
-            cells.append(None)
-    for start in range(0, n, chunk):
-        out = []
-        for i in range(start, min(n, start + chunk)):
-            r = first + i
-            out.append(f'<row r="{r}">')
-            for j, col in enumerate(cols):
-                v = col[i]
-                if v is None:
-                    continue
-                if text[j]:
-                    out.append(f'<c r="{letters[j]}{r}{cells[j][v]}')
-                else:
-                    out.append(f'<c r="{letters[j]}{r}" s="{styles[j]}"><v>{v!r}</v></c>')
-            out.append("</row>")
-        yield "".join(out)
-
-
-def _xml_text(v: str) -> str:
-    body = v.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    space = ' xml:space="preserve"' if v != v.strip() else ""
-    return f"<t{space}>{body}</t>"
+    tails[ws] = (n * len(cols), lambda: sheet.lines_xml(cols, [f is None for f in fmts],
+                                                         styles, TITLE_ROWS + 1))
 
 
 def _rejected(ws, report: Report, lang: str) -> None:
@@ -583,9 +421,9 @@ def _rejected(ws, report: Report, lang: str) -> None:
                 hint = t(SKIP_HINTS[reason], lang) if reason in SKIP_HINTS else None
                 rows.append([t("status_skipped", lang), inp.path, s.name, None, count,
                              reason, label, hint])
-    formats = [[ROW_NUMBER if j == 3 else _number_format(v, k)
+    formats = [[ROW_NUMBER if j == 3 else sheet.number_format(v, k)
                 for j, (v, k) in enumerate(zip(r, kinds))] for r in rows]
-    _write_table(ws, L("rejected"), t("rejected_note", lang), header, rows, kinds, formats)
+    sheet.write_table(ws, L("rejected"), t("rejected_note", lang), header, rows, kinds, formats)
 
 
 # -- saving ----------------------------------------------------------------------------------
@@ -599,48 +437,3 @@ def _as_of(report: Report) -> dt.datetime:
     return dt.datetime(max(day.year, 1980), day.month, day.day)
 
 
-class _FixedZip(zipfile.ZipFile):
-    """Every member with the same date and mode, so the bytes depend on the content only;
-    a worksheet with streamed lines gets them before its </sheetData>."""
-
-    def __init__(self, *args, date_time: tuple, tails: dict, **kw):
-        super().__init__(*args, **kw)
-        self.date_time = date_time
-        self.tails = tails            # member name -> (cells, function giving XML chunks)
-
-    def _info(self, name: str) -> zipfile.ZipInfo:
-        info = zipfile.ZipInfo(name, date_time=self.date_time)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        return info
-
-    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):
-        name = getattr(zinfo_or_arcname, "filename", zinfo_or_arcname)
-        super().writestr(self._info(name), data)
-
-    def write(self, filename, arcname=None, compress_type=None, compresslevel=None):
-        name = arcname or str(filename)
-        with open(filename, "rb") as f:
-            data = f.read()
-        if name not in self.tails:
-            self.writestr(name, data)
-            return
-        cells, lines = self.tails[name]
-        head, end, rest = data.partition(b"</sheetData>")
-        if not end:                          # no row written: <sheetData/> (not made here)
-            raise ValueError(f"{name}: no sheetData to fill")
-        with self.open(self._info(name), "w", force_zip64=cells > 20_000_000) as out:
-            out.write(head)
-            for chunk in lines():
-                out.write(chunk.encode("utf-8"))
-            out.write(end + rest)
-
-
-def _save(wb: Workbook, when: dt.datetime, tails: dict) -> bytes:
-    buf = io.BytesIO()
-    archive = _FixedZip(buf, "w", zipfile.ZIP_DEFLATED, allowZip64=True,
-                        date_time=when.timetuple()[:6],
-                        tails={f"xl/worksheets/sheet{wb.worksheets.index(ws) + 1}.xml": tail
-                               for ws, tail in tails.items()})
-    ExcelWriter(wb, archive).save()          # not save_workbook: it stamps "modified" now
-    return buf.getvalue()

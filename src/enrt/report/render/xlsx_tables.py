@@ -7,7 +7,7 @@ import datetime as dt
 from openpyxl import Workbook
 
 from ..view import View
-from .xlsx import _save, _write_table
+from .xlsx_sheet import save_workbook, write_table
 
 
 def tables_workbook(view: View, as_of: str | None) -> bytes:
@@ -23,13 +23,13 @@ def tables_workbook(view: View, as_of: str | None) -> bytes:
     wb.properties.title = view.title[:255]
     wb.properties.language = "fr-FR" if lang == "fr" else "en-GB"
     figures = wb.create_sheet(view.title[:31].replace("/", "-") or "enrt")
-    _write_table(figures, view.title, view.subtitle, ["", ""],
+    write_table(figures, view.title, view.subtitle, ["", ""],
                  [[f.label, f.value] for f in view.figures] + [[s, None] for s in view.sentences],
                  ["text", "number"],
                  [[None, "0.0%" if f.id.endswith("share") or "share" in f.id else "#,##0.0"]
                   for f in view.figures] + [[None, None] for _ in view.sentences])
     for table in view.tables:
         ws = wb.create_sheet(table.title[:31])
-        _write_table(ws, table.title, table.note, [c.label for c in table.columns],
+        write_table(ws, table.title, table.note, [c.label for c in table.columns],
                      table.rows, [c.kind for c in table.columns])
-    return _save(wb, when, {})
+    return save_workbook(wb, when, {})
