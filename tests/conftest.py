@@ -158,3 +158,26 @@ def cli():
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
+
+
+def example_reports(folder: Path, suffix: str) -> dict:
+    """The example's JSON report ("json", parsed) and its report in ``suffix`` in French and
+    English ("fr", "en": bytes), written by the installed ``enrt`` as a user runs it."""
+    import json
+    import subprocess
+    import sys
+    enrt = Path(sys.executable).parent / "enrt"
+    example = EXAMPLES / "inventaire-commune.xlsx"
+
+    def run(*args):
+        res = subprocess.run([str(enrt), "assess", str(example), "--year", "2025",
+                              *map(str, args)], capture_output=True, text=True, timeout=180)
+        assert res.returncode == 0, res.stderr
+        assert "Traceback" not in res.stderr
+    run("--format", "json", "-o", folder / "r.json")
+    out = {"json": json.loads((folder / "r.json").read_text(encoding="utf-8"))}
+    for lang in ("fr", "en"):
+        target = folder / f"rapport-{lang}.{suffix}"
+        run("--lang", lang, "-o", target)
+        out[lang] = target.read_bytes()
+    return out

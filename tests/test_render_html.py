@@ -5,7 +5,6 @@ header cells, charts with text alternatives, contrast), light, printable, number
 written for the language, and inventory text escaped."""
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
@@ -19,7 +18,7 @@ from enrt.i18n import mass, number, t
 from enrt.report.render.html import _cell, breakable
 from enrt.report.render.svg import esc
 
-from .conftest import EXAMPLES, write_csv
+from .conftest import EXAMPLES, example_reports, write_csv
 
 ENRT = Path(sys.executable).parent / "enrt"
 EXAMPLE = EXAMPLES / "inventaire-commune.xlsx"
@@ -107,18 +106,7 @@ class Page(HTMLParser):
 @pytest.fixture(scope="module")
 def example(tmp_path_factory) -> dict:
     """The example's JSON report and its HTML report in both languages."""
-    tmp = tmp_path_factory.mktemp("html")
-    out = {}
-    res = run("assess", EXAMPLE, "--year", "2025", "--format", "json", "-o", tmp / "r.json")
-    assert res.returncode == 0, res.stderr
-    out["json"] = json.loads((tmp / "r.json").read_text(encoding="utf-8"))
-    for lang in ("fr", "en"):
-        target = tmp / f"rapport-{lang}.html"
-        res = run("assess", EXAMPLE, "--year", "2025", "--lang", lang, "-o", target)
-        assert res.returncode == 0, res.stderr
-        assert "Traceback" not in res.stderr
-        out[lang] = target.read_bytes()
-    return out
+    return example_reports(tmp_path_factory.mktemp("html"), "html")
 
 
 LANGS = pytest.mark.parametrize("lang", ["fr", "en"])

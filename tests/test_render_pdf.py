@@ -4,7 +4,6 @@ the same figures as the HTML; and a clear message when WeasyPrint is not install
 from __future__ import annotations
 
 import io
-import json
 import logging
 import subprocess
 import sys
@@ -20,7 +19,7 @@ from enrt.pipeline import run as run_pipeline
 from enrt.report.render import RenderContext, render
 from enrt.report.view import build_view
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, example_reports
 
 ENRT = Path(sys.executable).parent / "enrt"
 EXAMPLE = EXAMPLES / "inventaire-commune.xlsx"
@@ -39,17 +38,8 @@ def flat(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory) -> dict:
-    tmp = tmp_path_factory.mktemp("pdf")
-    res = run("assess", EXAMPLE, "--year", "2025", "--format", "json", "-o", tmp / "r.json")
-    assert res.returncode == 0, res.stderr
-    out = {"json": json.loads((tmp / "r.json").read_text(encoding="utf-8"))}
-    for lang in ("fr", "en"):
-        target = tmp / f"rapport-{lang}.pdf"
-        res = run("assess", EXAMPLE, "--year", "2025", "--lang", lang, "-o", target)
-        assert res.returncode == 0, res.stderr
-        assert "Traceback" not in res.stderr
-        out[lang] = target.read_bytes()
-    return out
+    """The example's JSON report and its PDF report in both languages."""
+    return example_reports(tmp_path_factory.mktemp("pdf"), "pdf")
 
 
 LANGS = pytest.mark.parametrize("lang", ["fr", "en"])
