@@ -10,7 +10,8 @@ multi-file ``enrt assess``.
 
 ``iter_batch`` yields events (``Started``, ``Done``) as communes finish, in any order;
 ``batch`` collects them in input order. A commune that fails is a ``Done`` with a
-``Failure`` (file, what, hint), never an exception that stops the others.
+``EnrtError`` (what, where, hint: it pickles, so it comes back from a worker too),
+never an exception that stops the others.
 """
 from __future__ import annotations
 
@@ -20,38 +21,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .errors import EnrtError, UsageError
+from .errors import EnrtError, InputError, UsageError
 from .factors import FactorArrays, LoadedFactorSet, build_arrays
 from .inventory.organisation import Organisation
 from .inventory.reader import file_sha256
-from .messages import error, error_hint
 from .options import AssessOptions
 from .pipeline import Evaluation, build, check_options, evaluate, factor_set, read
 from .report.model import Report
 from .rows import RowTable
 
 INVENTORY_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".csv")
-
-
-@dataclass
-class Failure:
-    """Why a commune has no report: the error's words (catalogue texts, so either
-    language) and where. Picklable, unlike an exception with keyword arguments."""
-
-    message: str
-    hint: str | None = None
-    file: str | None = None
-    sheet: str | None = None
-    row: int | None = None
-    column: str | None = None
-
-    @staticmethod
-    def of(err: EnrtError) -> "Failure":
-        return Failure(err.message, err.hint, err.file, err.sheet, err.row, err.column)
-
-    def error(self) -> EnrtError:
-        return EnrtError(self.message, hint=self.hint, file=self.file, sheet=self.sheet,
-                         row=self.row, column=self.column)
 
 
 @dataclass
@@ -62,7 +41,7 @@ class Commune:
     path: str
     report: Report | None = None
     rows: RowTable | None = None     # the assessed rows, when a row-level format asks
-    failure: Failure | None = None
+    failure: EnrtError | None = None
     evaluation: Evaluation | None = field(default=None, repr=False)   # for the aggregate
     name: str = ""                   # its organisation's name, else its file's stem
     figures: dict = field(default_factory=dict)     # what the summary compares
@@ -123,16 +102,16 @@ def _init_worker(fs: LoadedFactorSet) -> None:
 
 
 def evaluate_one(path: str, options: AssessOptions, fs: LoadedFactorSet | None = None,
-                 keep_rows: bool = False) -> Evaluation | Failure:
-    """Read and evaluate one inventory; an error becomes a ``Failure`` (what the client
+                 keep_rows: bool = False) -> Evaluation | EnrtError:
+    """Read and evaluate one inventory; an error is returned (what the client
     reports), a bug still raises."""
     fs = fs if fs is not None else _WORKER["fs"]
     try:
         return evaluate(read([path], options, fs), keep_rows=keep_rows)
     except EnrtError as err:
-        return Failure.of(err)
+        return err
     except MemoryError:
-        return Failure(error("batch.memory"), error_hint("batch.memory"), file=path)
+        return InputError.make("batch.memory", file=path)
 
 
 # -- inputs ---------------------------------------------------------------------------------
@@ -157,17 +136,16 @@ def expand_inputs(inputs: Sequence[str | Path]) -> list[str]:
     return out
 
 
-def _duplicates(paths: list[str]) -> dict[int, Failure]:
+def _duplicates(paths: list[str]) -> dict[int, EnrtError]:
     """The second of two inputs that are the same file, or the same content, fails (it
     would be counted twice in the aggregate); the first is assessed."""
     seen_path: dict[Path, str] = {}
     seen_content: dict[str, str] = {}
-    out: dict[int, Failure] = {}
+    out: dict[int, EnrtError] = {}
     for i, p in enumerate(paths):
         key = Path(p).resolve()
         if key in seen_path:
-            out[i] = Failure.of(UsageError.make("usage.same-path", first=seen_path[key],
-                                                second=p))
+            out[i] = UsageError.make("usage.same-path", first=seen_path[key], second=p)
             continue
         seen_path[key] = p
         if not Path(p).is_file():
@@ -177,8 +155,8 @@ def _duplicates(paths: list[str]) -> dict[int, Failure]:
         except OSError:
             continue                 # the reader says what is wrong with it
         if digest in seen_content:
-            out[i] = Failure.of(UsageError.make("usage.same-content", first=seen_content[digest],
-                                                second=p, file=p))
+            out[i] = UsageError.make("usage.same-content", first=seen_content[digest],
+                                     second=p, file=p)
             continue
         seen_content[digest] = p
     return out
@@ -290,9 +268,9 @@ def iter_batch(inputs: Sequence[str | Path], options: AssessOptions | None = Non
         yield Done(_commune(i, paths[i], outcome, fs, fa), done, total)
 
 
-def _commune(i: int, path: str, outcome: Evaluation | Failure, fs: LoadedFactorSet,
+def _commune(i: int, path: str, outcome: Evaluation | EnrtError, fs: LoadedFactorSet,
              fa: FactorArrays) -> Commune:
-    if isinstance(outcome, Failure):
+    if isinstance(outcome, EnrtError):
         return Commune(i, path, failure=outcome, name=Path(path).stem)
     report = build(outcome, fs, fa)
     rows, outcome.rows = outcome.rows, None
@@ -371,5 +349,5 @@ def batch(inputs: Sequence[str | Path], options: AssessOptions | None = None,
                        replace(options or AssessOptions(), year=year))
 
 
-__all__ = ["BatchResult", "Commune", "Done", "Failure", "Reading", "Started", "aggregate", "batch",
+__all__ = ["BatchResult", "Commune", "Done", "Reading", "Started", "aggregate", "batch",
            "evaluate_one", "expand_inputs", "iter_batch"]

@@ -41,7 +41,7 @@ def comparison(result: BatchResult, lang: str = "en") -> list[dict]:
         if c.ok:
             row.update(c.figures)
         else:
-            row["error"] = c.failure.error().describe(lang)
+            row["error"] = c.failure.describe(lang)
         rows.append(row)
     ranked = sorted((r for r in rows if r["gwp_per_agent_kg"] is not None),
                     key=lambda r: -r["gwp_per_agent_kg"])

@@ -144,7 +144,7 @@ def _print_lines(communes, writer: BatchWriter, lang: str, quiet: bool) -> None:
                             files=Listing(writer.written.get(c.index, []))).text(lang),
                        err=True)
         else:
-            err = c.failure.error()
+            err = c.failure
             message, hint = err.text(lang)
             typer.echo(term("batch.line-failed", file=c.path, what=err.describe(lang),
                             hint=hint or "").text(lang), err=True)
