@@ -279,3 +279,9 @@ def test_progress_bar_at_a_terminal(communes, tmp_path):
     assert proc.returncode == 1
     assert "Reading" in shown and "/5" in shown and "0:00:0" in shown    # bar: n/5, elapsed
     assert "✓ Belleville" in shown and "d-casse.xlsx" in shown
+
+
+def test_the_help_lists_the_formats_batch_writes():
+    from enrt.batch_output import BATCH_FORMATS
+    from enrt.cli.batch import FORMATS_SHOWN
+    assert FORMATS_SHOWN == "|".join(BATCH_FORMATS)

@@ -5,6 +5,9 @@ Public API: ``assess()``, ``batch()``, ``load_factor_set()``, ``read_inventory()
 ``from enrt.batch import iter_batch``.) They are imported when first used, so the
 command line starts without numpy or pydantic when it does not need them.
 """
+import sys
+import types
+
 from ._version import __version__
 
 _API = {"assess": "assess", "batch": "batch", "load_factor_set": "factors",
@@ -22,14 +25,14 @@ def __getattr__(name: str):
     return value
 
 
-class _Package(type(__import__("sys"))):
+class _Package(types.ModuleType):
     """``enrt.batch`` stays the function once ``enrt.batch``, the module, is imported (the
     import system would set the package's attribute to the module)."""
 
     def __setattr__(self, name, value):
-        if name in _API and type(value) is type(self).__mro__[1]:
+        if name in _API and isinstance(value, types.ModuleType):
             return
         super().__setattr__(name, value)
 
 
-__import__("sys").modules[__name__].__class__ = _Package
+sys.modules[__name__].__class__ = _Package
