@@ -1,5 +1,6 @@
 """A workbook of a view's tables, one sheet each after a sheet of key figures: the batch
-summary's xlsx (the report's own workbook is ``xlsx.py``, which this borrows from)."""
+summary's xlsx (the report's own workbook is ``xlsx.py``; both write their sheets with
+``xlsx_sheet``)."""
 from __future__ import annotations
 
 import datetime as dt
