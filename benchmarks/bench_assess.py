@@ -7,13 +7,17 @@ Runs the installed ``enrt`` command (next to this Python, else on PATH; or --enr
 child process, once untimed to warm the page cache, then --runs times per case:
 
 * CSV, 1M rows (French Excel: cp1252, ';', decimal comma, dd/mm/yyyy, title line):
-  ``--format json -o <tmp>`` and the default table on stdout (sent to /dev/null).
-  Targets: median <= 5 s wall, peak RSS <= 1 GB.
+  ``--format json -o <tmp>`` and the default table on stdout (sent to /dev/null), then
+  (issue 12) the JSON run with each CSV reader (ENRT_CSV_READER=python, the default
+  without pyarrow; =pyarrow, ``enrt[fast]``) against pyarrow's own CSV reader parsing the
+  same file with its ';', decimal-comma and cp1252 options in a fresh process, one round
+  of the three at a time. Targets: pyarrow reader <= 2 x pyarrow, csv module <= 3 x,
+  peak RSS < 500 MB.
 * xlsx, 200k rows (openpyxl write_only): the same two outputs, compared with
   python-calamine alone reading the sheet
   (``CalamineWorkbook.from_path(p).get_sheet_by_name(name).to_python()``), timed both as
   a fresh process (like for like with the enrt process) and inside the process.
-  Target: enrt <= 1.5 x the calamine time.
+  Target: enrt <= 1.25 x the calamine time (a fresh process).
 
 Peak memory is the child's own ru_maxrss from os.wait4 (not the cumulative
 RUSAGE_CHILDREN). Inputs come from generate.py and are cached in benchmarks/data/.
@@ -36,7 +40,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # noqa: E402
 
 YEAR = "2025"
-CSV_TARGET_S, RSS_TARGET_MB, XLSX_RATIO_TARGET = 5.0, 1024.0, 1.5
+CSV_TARGET_S, RSS_TARGET_MB, XLSX_RATIO_TARGET = 5.0, 500.0, 1.25
+CSV_RATIO_TARGETS = {"pyarrow": 2.0, "python": 3.0}      # x pyarrow's own parse
+
+PYARROW_SNIPPET = """
+import sys, time
+t = time.perf_counter()
+import pyarrow.csv as pc
+table = pc.read_csv(sys.argv[1],
+                    read_options=pc.ReadOptions(encoding="cp1252", skip_rows=int(sys.argv[2])),
+                    parse_options=pc.ParseOptions(delimiter=";"),
+                    convert_options=pc.ConvertOptions(decimal_point=","))
+print(time.perf_counter() - t, table.num_rows)
+"""
 
 CALAMINE_SNIPPET = """
 import sys, time
@@ -108,6 +124,32 @@ def enrt_cases(enrt: str, path: Path, runs: int, warmup: int) -> dict:
     return res
 
 
+def csv_readers_case(enrt: str, path: Path, runs: int, warmup: int) -> dict:
+    """Rounds of (pyarrow alone, enrt with each reader), interleaved so that each ratio
+    compares runs minutes apart at most; ratios of the medians."""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return {"skipped": "pyarrow is not installed (pip install 'enrt[fast]')"}
+    out = Path(tempfile.gettempdir()) / f"enrt-bench-{path.stem}-readers.json"
+    cmds = {"pyarrow alone": [sys.executable, "-c", PYARROW_SNIPPET, str(path),
+                              str(generate.CSV_TITLE_LINES)]}
+    for reader in CSV_RATIO_TARGETS:
+        cmds[reader] = ["env", f"ENRT_CSV_READER={reader}", enrt, "assess", str(path),
+                        "--year", YEAR, "--format", "json", "-o", str(out), "-q"]
+    walls: dict[str, list] = {k: [] for k in cmds}
+    rss: dict[str, float] = {k: 0.0 for k in cmds}
+    for k in range(warmup + runs):
+        for name, cmd in cmds.items():
+            r = run_child(cmd, stdout=None)
+            if k >= warmup:
+                walls[name].append(r["wall_s"])
+                rss[name] = max(rss[name], r["max_rss_mb"])
+    med = {name: statistics.median(w) for name, w in walls.items()}
+    return {"wall_s": walls, "median_wall_s": med, "max_rss_mb": rss,
+            "ratio_to_pyarrow": {r: med[r] / med["pyarrow alone"] for r in CSV_RATIO_TARGETS}}
+
+
 def calamine_case(path: Path, runs: int, warmup: int) -> dict:
     cmd = [sys.executable, "-c", CALAMINE_SNIPPET, str(path), generate.SHEET]
     s = series(cmd, runs, warmup, stdout=None)
@@ -155,6 +197,20 @@ def main() -> None:
             ok_m = r[k]["max_rss_mb"] <= RSS_TARGET_MB
             print(f"  {k}: time {'ok' if ok_t else 'MISSED'} (<= {CSV_TARGET_S:g} s), "
                   f"memory {'ok' if ok_m else 'MISSED'} (<= {RSS_TARGET_MB:g} MB)")
+        rd = csv_readers_case(enrt, path, a.runs, a.warmup)
+        results["csv"]["readers"] = rd
+        if "skipped" in rd:
+            print(f"\nCSV readers: skipped, {rd['skipped']}")
+        else:
+            print("\nCSV readers against pyarrow's own parse (interleaved rounds):")
+            for name, walls in rd["wall_s"].items():
+                print(f"  {name:<14} median {rd['median_wall_s'][name]:6.2f} s  runs "
+                      f"[{', '.join(f'{w:.2f}' for w in walls)}]  "
+                      f"max RSS {rd['max_rss_mb'][name]:6.0f} MB")
+            for reader, target in CSV_RATIO_TARGETS.items():
+                ratio = rd["ratio_to_pyarrow"][reader]
+                print(f"  ENRT_CSV_READER={reader}: {ratio:.2f} x pyarrow -> "
+                      f"{'ok' if ratio <= target else 'MISSED'} (<= {target:g} x)")
 
     if a.only in (None, "xlsx"):
         path = generate.ensure("xlsx", a.xlsx_rows, a.seed)

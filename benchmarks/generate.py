@@ -31,6 +31,7 @@ SEED = 2025
 CSV_ROWS = 1_000_000
 XLSX_ROWS = 200_000
 SHEET = "Parc"
+CSV_TITLE_LINES = 2                 # the title line and the empty line above the header
 TITLE = "Inventaire du parc numérique — Communauté d'agglomération de Banc-d'Essai — au 31/12/2025"
 HEADERS = ["Type d'équipement", "Modèle", "Qté", "Date d'achat", "État", "Service", "Site",
            "Salle serveur", "Consommation (kWh/an)"]

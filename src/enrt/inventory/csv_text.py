@@ -61,11 +61,13 @@ def examine(path: Path) -> CsvFacts:
             if run > limit or (nl != -1 and nl > limit):
                 raise InputError.make("input.long-line", file=str(path), limit=limit,
                                       line=line)
+            line += block.count(b"\n")
+            if legacy and len(sample) >= (256 << 10):
+                continue                    # a legacy code page, sampled: only bounds now
             high = len(block.translate(None, _ASCII))          # bytes above 127
             non_ascii += high
             if high and len(sample) < (256 << 10):
                 sample += block
-            line += block.count(b"\n")
             if legacy or (legacy := utf8_ruled_out(invalid, non_ascii)):
                 continue                    # a legacy code page: only bounds and sample now
             data = carry + block

@@ -17,6 +17,7 @@ from ..fleet import DEFAULT, DERIVED, INPUT, NEW, Fleet
 from ..issues import Issue
 from ..messages import term
 from ..normalize import fold
+from .columns import Block
 from .conditions import condition_code
 from .labels import AMBIGUOUS, NO_CATEGORY, NO_TYPE, UNKNOWN, is_total_label
 from .routing import categories, skip_rows, unlabelled_sums
@@ -111,14 +112,15 @@ class _Rejections:
         return [iss for _, _, iss in sorted(self.found, key=lambda t: (t[0], t[1]))]
 
 
-def map_chunk(rows: list[list], first_row: int, ctx: SheetContext,
+def map_chunk(rows: list[list] | Block, first_row: int, ctx: SheetContext,
               row_numbers: np.ndarray | None = None) -> ChunkResult:
     """Map a block of rows; ``row_numbers`` (1-based) when the rows are not contiguous."""
     n = len(rows)
     if row_numbers is None:
         row_numbers = first_row + np.arange(n, dtype=np.int64)
     cols = ctx.columns
-    by_column = list(zip_longest(*rows))       # one C-level transposition per chunk
+    # a columnar block is already columns; rows are transposed once per chunk, in C
+    by_column = rows.columns if isinstance(rows, Block) else list(zip_longest(*rows))
     missing = (None,) * n
 
     def column(fname: str) -> tuple | None:

@@ -284,13 +284,14 @@ def _read_table(raw: RawSheet, head: list[list], hrow: int, kind: str, ctx: Shee
                        np.array([n for n, _ in to_equipment], dtype=np.int64), counted=True)
     else:
         first_row = hrow + 2
-        chunk = list(itertools.islice(rows, CHUNK_ROWS))
+        chunks = _chunks(raw, rows, hrow + 1)
+        chunk = next(chunks, None)
         if chunk:
             _sheet_level_checks(chunk, raw, head[hrow], ctx, result, part)
         while chunk:
             _map_block(chunk, ctx, summary, part, None, first_row=first_row)
             first_row += len(chunk)
-            chunk = list(itertools.islice(rows, CHUNK_ROWS))
+            chunk = next(chunks, None)
     part.issues.extend(skip_issues(ctx))
     for name, count in sorted(ctx.unknown_rooms.items()):
         part.issues.append(Issue.make(
@@ -301,6 +302,15 @@ def _read_table(raw: RawSheet, head: list[list], hrow: int, kind: str, ctx: Shee
     part.blocks = []
     part.listed, part.listed_rows, part.fields = ctx.listed, ctx.listed_rows, len(ctx.columns)
     return part
+
+
+def _chunks(raw: RawSheet, rows, start: int):
+    """The table's rows from ``start`` in blocks of CHUNK_ROWS: columns of a columnar
+    CSV, else lists of rows."""
+    if raw.table is not None:
+        n = raw.table.n
+        return (raw.table.block(k, min(k + CHUNK_ROWS, n)) for k in range(start, n, CHUNK_ROWS))
+    return iter(lambda: list(itertools.islice(rows, CHUNK_ROWS)), [])
 
 
 def mapping_ignores(header: list, overrides: dict[str, str] | None) -> tuple[int, ...]:

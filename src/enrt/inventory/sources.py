@@ -4,7 +4,8 @@ Workbooks (.xlsx, .xlsm, .xls, .ods) go through python-calamine, with openpyxl a
 fallback for .xlsx/.xlsm files calamine refuses. CSV files are decoded as csv_text.examine
 decides (UTF-8, else the legacy code page that reads as French), their separator is
 sniffed from the first lines, and a quote left open is reported at its line. Rows are yielded
-lazily so a large CSV is never held whole in memory.
+lazily so a large CSV is never held whole in memory as Python lists; with pyarrow
+installed, a large CSV is read into factorised columns instead (csv_arrow.py).
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..issues import Issue
+from . import csv_arrow
+from .columns import ColumnTable
 from .csv_text import examine
 from . import workbook_scan
 from .workbook_scan import Details, scan
@@ -38,6 +41,7 @@ class RawSheet:
     decimal_comma: bool = False     # a ';' CSV as French Excel writes it (decimal commas)
     merged: list = field(default_factory=list)      # merged ranges (r1, c1, r2, c2), 0-based cols
     notes: list = field(default_factory=list)   # issues about the file found while opening
+    table: ColumnTable | None = None    # the same rows as factorised columns (a large CSV)
 
 
 def open_inventory(path: Path) -> list[RawSheet]:
@@ -135,8 +139,10 @@ def _csv_sheet(path: Path) -> RawSheet:
     facts = examine(path)
     with open(path, encoding=facts.encoding, newline="", errors="replace") as fh:
         delimiter = _sniff_delimiter(fh.read(65536))
-    sheet = RawSheet(name=None, rows=_csv_rows(path, facts, delimiter),
-                     decimal_comma=delimiter == ";")
+    table = csv_arrow.read_table(path, facts.encoding, facts.errors, delimiter) \
+        if csv_arrow.wanted(path) else None
+    rows = table.rows() if table is not None else _csv_rows(path, facts, delimiter)
+    sheet = RawSheet(name=None, rows=rows, decimal_comma=delimiter == ";", table=table)
     if facts.bad_lines:
         shown = ", ".join(str(n) for n in facts.bad_lines[:10]) + \
             (", …" if len(facts.bad_lines) > 10 else "")

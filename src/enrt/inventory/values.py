@@ -12,6 +12,8 @@ import re
 
 import numpy as np
 
+from .columns import Coded
+
 BAD = float("inf")
 _EPOCH = dt.date(1970, 1, 1)
 _EXCEL_EPOCH_OFFSET = 25569          # Excel serial of 1970-01-01 (1900 date system)
@@ -114,7 +116,10 @@ def map_distinct(col, fn, dtype=np.float64, cache: dict | None = None) -> np.nda
 
     One C-level pass maps each cell to the position of its value's first occurrence;
     ``fn`` then runs on the distinct values only. ``cache`` carries results over from
-    earlier chunks of the same column."""
+    earlier chunks of the same column. A factorised column (columns.Coded) already
+    knows its distinct values: ``fn`` runs on those met in the block, in row order."""
+    if isinstance(col, Coded):
+        return _map_coded(col, fn, dtype, cache)
     n = len(col)
     first: dict = {}
     where = np.fromiter(map(first.setdefault, col, range(n)), dtype=np.intp, count=n)
@@ -126,6 +131,18 @@ def map_distinct(col, fn, dtype=np.float64, cache: dict | None = None) -> np.nda
         except KeyError:
             at_first[i] = cache[value] = fn(value)
     return at_first[where]
+
+
+def _map_coded(col: Coded, fn, dtype, cache: dict | None) -> np.ndarray:
+    cache = {} if cache is None else cache
+    table = np.empty(len(col.values), dtype=dtype)
+    for k in col.present().tolist():
+        value = col.values[k]
+        try:
+            table[k] = cache[value]
+        except KeyError:
+            table[k] = cache[value] = fn(value)
+    return table[col.codes]
 
 
 def parse_column(col, parser, cache: dict | None = None) -> np.ndarray:
@@ -149,7 +166,8 @@ def parse_number_fr(v: object) -> float:
 def parse_numbers(col, cache: dict | None = None, decimal_comma: bool = False) -> np.ndarray:
     """Fast path for columns of typed numbers (workbooks), cached parsing for the rest
     (text cells always go through ``parse_number``, whatever their neighbours)."""
-    if all(type(v) is float or type(v) is int for v in col):
+    cells = [col.values[k] for k in col.present().tolist()] if isinstance(col, Coded) else col
+    if all(type(v) is float or type(v) is int for v in cells):
         arr = np.array(col, dtype=np.float64)
         if np.isfinite(arr).all():
             return arr
