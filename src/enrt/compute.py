@@ -168,18 +168,58 @@ class GroupImpacts:
 def group_impacts(fleet: Fleet, w: Weights, fa: FactorArrays, key: np.ndarray | None = None,
                   n_groups: int = 1) -> GroupImpacts:
     """Sum the weights by (group, category[, country]) then multiply by the factors."""
-    n_cat, n_cty = len(fa.categories), len(fa.countries)
     if key is None:
         key = np.zeros(len(fleet), dtype=np.int64)
-    k_cat = key.astype(np.int64) * n_cat + fleet.category
-    k_use = k_cat * n_cty + fleet.country
+    return impacts_of_sums(group_sums(fleet.category, fleet.country, fleet.quantity,
+                                      w.manufacture, w.use, key, n_groups,
+                                      len(fa.categories), len(fa.countries)), fa)
+
+
+def group_sums(category, country, quantity, manufacture, use, key, n_groups: int,
+               n_cat: int, n_cty: int) -> GroupSums:
+    """Units and weights summed by (group, category[, country]): addable over blocks."""
+    k_cat = key.astype(np.int64) * n_cat + category
+    k_use = k_cat * n_cty + country
     size_cat, size_use = n_groups * n_cat, n_groups * n_cat * n_cty
-    wm = np.bincount(k_cat, weights=w.manufacture, minlength=size_cat).reshape(n_groups, n_cat)
-    qty = np.bincount(k_cat, weights=fleet.quantity, minlength=size_cat).reshape(n_groups, n_cat)
+    return GroupSums(
+        weight_manufacture=np.bincount(k_cat, weights=manufacture, minlength=size_cat)
+        .reshape(n_groups, n_cat),
+        quantity=np.bincount(k_cat, weights=quantity, minlength=size_cat)
+        .reshape(n_groups, n_cat),
+        weight_use=np.bincount(k_use, weights=use, minlength=size_use)
+        .reshape(n_groups, n_cat, n_cty),
+        quantity_use=np.bincount(k_use, weights=quantity, minlength=size_use)
+        .reshape(n_groups, n_cat, n_cty))
+
+
+@dataclass
+class GroupSums:
+    weight_manufacture: np.ndarray    # (g, c)
+    quantity: np.ndarray              # (g, c)
+    weight_use: np.ndarray            # (g, c, n)
+    quantity_use: np.ndarray          # (g, c, n)
+
+    def spread(self, used: np.ndarray, n_countries: int) -> "GroupSums":
+        """Sums made over the countries ``used`` only, placed among all the set's."""
+        def wide(a: np.ndarray) -> np.ndarray:
+            out = np.zeros((*a.shape[:2], n_countries))
+            out[:, :, used] = a
+            return out
+        return GroupSums(self.weight_manufacture, self.quantity, wide(self.weight_use),
+                         wide(self.quantity_use))
+
+    def __add__(self, other: "GroupSums") -> "GroupSums":
+        return GroupSums(*(a + b for a, b in zip(
+            (self.weight_manufacture, self.quantity, self.weight_use, self.quantity_use),
+            (other.weight_manufacture, other.quantity, other.weight_use,
+             other.quantity_use))))
+
+
+def impacts_of_sums(gs: GroupSums, fa: FactorArrays) -> GroupImpacts:
+    """Group sums × factors, with what is not covered."""
+    wm, qty, wu = gs.weight_manufacture, gs.quantity, gs.weight_use
     present = qty > 0          # a row of quantity 0 has no impact to cover
-    wu = np.bincount(k_use, weights=w.use, minlength=size_use).reshape(n_groups, n_cat, n_cty)
-    present_use = np.bincount(k_use, weights=fleet.quantity,
-                              minlength=size_use).reshape(n_groups, n_cat, n_cty) > 0
+    present_use = gs.quantity_use > 0
     m_nan = np.isnan(fa.manufacture)
     e_nan = np.isnan(fa.electricity)
     manufacture = wm @ np.where(m_nan, 0.0, fa.manufacture)
@@ -212,9 +252,11 @@ GROUPED_UP_TO = 1000      # up to this many groups, sum by (group, category, cou
 
 
 def line_sums(fleet: Fleet, w: Weights, fa: FactorArrays, key: np.ndarray,
-              n_groups: int) -> LineSums:
-    if n_groups <= GROUPED_UP_TO:           # few groups: the weights summed first are cheaper
-        gi = group_impacts(fleet, w, fa, key, n_groups)
+              n_groups: int, sums: GroupSums | None = None) -> LineSums:
+    """``sums``: the group sums already made (by blocks), for few groups."""
+    if sums is not None or n_groups <= GROUPED_UP_TO:   # few groups: weights summed first
+        gi = impacts_of_sums(sums, fa) if sums is not None else \
+            group_impacts(fleet, w, fa, key, n_groups)
         present = gi.quantity > 0                                   # (g, c)
         m_cov = (present[:, :, None] & ~gi.manufacture_missing).any(axis=1) | \
             ~present.any(axis=1)[:, None]
