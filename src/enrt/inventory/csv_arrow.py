@@ -68,10 +68,12 @@ def read_table(path: Path, encoding: str, errors: str, delimiter: str) -> Column
     limit = csv.field_size_limit()
     seps = data.count(delimiter.encode("ascii"))     # for _empty_lines
     del body, data
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(2) as pool:      # arrow's kernels let go of the GIL
+        coded = list(pool.map(_factorise, table.columns))
+    del table
     columns = []
-    while table.num_columns:       # each column freed once coded: memory stays low
-        codes, dictionary = _factorise(table.column(0))
-        table = table.remove_column(0)
+    for codes, dictionary in coded:
         raw = dictionary.to_pylist()
         if any(len(v) > limit or b"\n" in v or b"\r" in v for v in raw):
             return None

@@ -48,6 +48,8 @@ def examine(path: Path) -> CsvFacts:
     sample = bytearray()
     carry = b""
     legacy = False
+    offset = 0                  # bytes before this block; lines counted up to ``counted``
+    counted = 0
     with open(path, "rb") as fh:
         first = True
         while block := fh.read(size):
@@ -59,11 +61,15 @@ def examine(path: Path) -> CsvFacts:
             else:
                 run = len(block) - block.rfind(b"\n") - 1
             if run > limit or (nl != -1 and nl > limit):
+                if counted < offset:
+                    line += _newlines(path, counted, offset)
                 raise InputError.make("input.long-line", file=str(path), limit=limit,
                                       line=line)
-            line += block.count(b"\n")
+            offset += len(block)
             if legacy and len(sample) >= (256 << 10):
                 continue                    # a legacy code page, sampled: only bounds now
+            line += block.count(b"\n")     # lines are counted while they may be named
+            counted = offset
             high = len(block.translate(None, _ASCII))          # bytes above 127
             non_ascii += high
             if high and len(sample) < (256 << 10):
@@ -102,6 +108,17 @@ def examine(path: Path) -> CsvFacts:
     if bom or (non_ascii - invalid > 4 * invalid and invalid <= max(10, non_ascii // 100)):
         return CsvFacts("utf-8-sig" if bom else "utf-8", "replace", bad_lines)
     return CsvFacts(_legacy(bytes(sample), path))
+
+
+def _newlines(path: Path, start: int, stop: int) -> int:
+    """Line breaks between two offsets of the file (only to name a line in an error)."""
+    n = 0
+    with open(path, "rb") as fh:
+        fh.seek(start)
+        while start < stop and (block := fh.read(min(BLOCK, stop - start))):
+            n += block.count(b"\n")
+            start += len(block)
+    return n
 
 
 def utf8_ruled_out(invalid: int, non_ascii: int) -> bool:

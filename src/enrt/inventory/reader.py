@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,9 +86,14 @@ def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: in
     path = Path(path)
     options = options or ReadOptions()
     mapping = options.mapping
-    sheets = open_inventory(path)
-    result = InputResult(path=str(path), sha256=sha256 or file_sha256(path),
-                         fleet=Fleet.empty())
+    hashing = None if sha256 else _Hashing(path)
+    try:
+        sheets = open_inventory(path)
+    except BaseException:
+        if hashing is not None:
+            hashing.join()
+        raise
+    result = InputResult(path=str(path), sha256=sha256 or "", fleet=Fleet.empty())
     activity_matcher = matcher_for(factors) if factors is not None else None
     overrides = mapping.header_overrides() if mapping else None
     result.mapping_headers = overrides
@@ -155,7 +161,31 @@ def read_inventory(path: Path, fa: FactorArrays, matcher: LabelMatcher, year: in
     if not any(s.kind in ("equipment", "activities") for s in result.sheets):
         result.issues.append(Issue.make("error", "no-equipment-table", file=str(path)))
     result.fleet = Fleet.concat([p.fleet for p in parts])
+    if hashing is not None:
+        result.sha256 = hashing.result()
     return result
+
+
+class _Hashing(threading.Thread):
+    """The file's sha256, computed beside the reading: hashlib lets go of the GIL, so a
+    large file is hashed on the other core while it is parsed."""
+
+    def __init__(self, path: Path):
+        super().__init__(daemon=True)
+        self.path, self.digest, self.error = path, "", None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self.digest = file_sha256(self.path)
+        except Exception as exc:          # raised in the reading thread, by result()
+            self.error = exc
+
+    def result(self) -> str:
+        self.join()
+        if self.error is not None:
+            raise self.error
+        return self.digest
 
 
 def _country_index(fa: FactorArrays, country: str | None) -> int | None:
