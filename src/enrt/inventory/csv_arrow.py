@@ -66,12 +66,10 @@ def read_table(path: Path, encoding: str, errors: str, delimiter: str) -> Column
     if any(not pa.types.is_binary(t) for t in table.schema.types):
         return None
     limit = csv.field_size_limit()
-    seps = data.count(delimiter.encode("ascii"))     # for _empty_lines
-    del body, data
     from concurrent.futures import ThreadPoolExecutor
     with ThreadPoolExecutor(2) as pool:      # arrow's kernels let go of the GIL
         coded = list(pool.map(_factorise, table.columns))
-    del table
+    del table, body
     columns = []
     for codes, dictionary in coded:
         raw = dictionary.to_pylist()
@@ -83,7 +81,8 @@ def read_table(path: Path, encoding: str, errors: str, delimiter: str) -> Column
             return None
         columns.append(Coded(codes, values))
     pa.default_memory_pool().release_unused()   # the parse's buffers, back to the system
-    if _blank_rows(columns) and _empty_lines(seps, delimiter, columns):
+    if _blank_rows(columns) and _empty_lines(data.count(delimiter.encode("ascii")),
+                                             delimiter, columns):
         return None
     return ColumnTable(columns)
 
@@ -106,9 +105,11 @@ def _blank_rows(columns: list[Coded]) -> bool:
         empty = [k for k, v in enumerate(c.values) if v == ""]
         if not empty:
             return False
-        here = np.isin(c.codes, empty)
+        here = c.codes == empty[0] if len(empty) == 1 else np.isin(c.codes, empty)
         blank = here if blank is None else blank & here
-    return blank is not None and bool(blank.any())
+        if not blank.any():
+            return False
+    return blank is not None
 
 
 def _empty_lines(seps: int, delimiter: str, columns: list[Coded]) -> bool:
