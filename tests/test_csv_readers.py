@@ -107,7 +107,7 @@ def test_pyarrow_reads_what_the_csv_module_reads(name, tmp_path, tiny_set, monke
     facts = examine(path)
     with open(path, encoding=facts.encoding, newline="", errors="replace") as fh:
         delimiter = _sniff_delimiter(fh.read(65536))
-    table = csv_arrow.read_table(path, facts.encoding, facts.errors, delimiter)
+    table = csv_arrow.read_table(path.read_bytes(), facts.encoding, facts.errors, delimiter)
     assert (table is not None) is taken
     try:
         python = _facts(_read(path, tiny_set, "python", monkeypatch))

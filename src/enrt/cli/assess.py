@@ -66,6 +66,8 @@ def assess(
     if fmt in BINARY and output == "-" and sys.stdout.isatty():
         raise UsageError.make("usage.binary-to-terminal", format=fmt)
     refuse_inputs(output, [*inputs, mapping, factors])
+    from .allocator import keep_freed_memory
+    keep_freed_memory(inputs)
     org = Organisation(name=name, agents=agents, population=population,
                        given_by={k: "command line" for k, v in (("name", name), ("agents", agents),
                                  ("population", population)) if v is not None})

@@ -39,7 +39,8 @@ class CsvFacts:
     bad_lines: list[int] = field(default_factory=list)   # lines with invalid UTF-8 bytes
 
 
-def examine(path: Path) -> CsvFacts:
+def examine(path: Path, data: bytes | None = None) -> CsvFacts:
+    """``data``: the file's bytes when they are already in memory (read once)."""
     limit = max_line_bytes()
     size = min(BLOCK, limit)
     bom = False
@@ -50,7 +51,7 @@ def examine(path: Path) -> CsvFacts:
     legacy = False
     offset = 0                  # bytes before this block; lines counted up to ``counted``
     counted = 0
-    with open(path, "rb") as fh:
+    with (open(path, "rb") if data is None else _Blocks(data)) as fh:
         first = True
         while block := fh.read(size):
             if first:
@@ -108,6 +109,24 @@ def examine(path: Path) -> CsvFacts:
     if bom or (non_ascii - invalid > 4 * invalid and invalid <= max(10, non_ascii // 100)):
         return CsvFacts("utf-8-sig" if bom else "utf-8", "replace", bad_lines)
     return CsvFacts(_legacy(bytes(sample), path))
+
+
+class _Blocks:
+    """Bytes in memory read block by block, as from a file."""
+
+    def __init__(self, data: bytes):
+        self.view, self.pos = memoryview(data), 0
+
+    def __enter__(self) -> "_Blocks":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.view.release()
+
+    def read(self, size: int) -> bytes:
+        block = self.view[self.pos:self.pos + size].tobytes()
+        self.pos += len(block)
+        return block
 
 
 def _newlines(path: Path, start: int, stop: int) -> int:

@@ -9,6 +9,7 @@ import numpy as np
 from ..fleet import Fleet
 from ..issues import Issue
 from ..normalize import fold
+from .columns import Block
 from .conditions import condition_code
 from .headers import HEADER_ALIASES, match_header
 from .sheet_context import column_letter
@@ -68,7 +69,12 @@ def check_condition_column(chunk: list[list], ctx, issues: list[Issue]) -> None:
     j = ctx.columns.get("condition")
     if j is None:
         return
-    values = {text(v) for v in {r[j] for r in chunk if j < len(r)}} - {""}
+    if isinstance(chunk, Block):            # a columnar block: its distinct cells
+        col = chunk.columns[j] if j < len(chunk.columns) else None
+        cells = set() if col is None else {col.values[k] for k in col.present().tolist()}
+    else:
+        cells = {r[j] for r in chunk if j < len(r)}
+    values = {text(v) for v in cells} - {""}
     if not values:
         return
     cond = sum(1 for v in values if condition_code(v) is not None)

@@ -136,11 +136,13 @@ MAX_LINES_IN_A_FIELD = 5       # a quoted cell may hold a few line breaks, not a
 
 
 def _csv_sheet(path: Path) -> RawSheet:
-    facts = examine(path)
+    data = path.read_bytes() if csv_arrow.wanted(path) else None    # read once for both
+    facts = examine(path, data)
     with open(path, encoding=facts.encoding, newline="", errors="replace") as fh:
         delimiter = _sniff_delimiter(fh.read(65536))
-    table = csv_arrow.read_table(path, facts.encoding, facts.errors, delimiter) \
-        if csv_arrow.wanted(path) else None
+    table = csv_arrow.read_table(data, facts.encoding, facts.errors, delimiter) \
+        if data is not None else None
+    del data
     rows = table.rows() if table is not None else _csv_rows(path, facts, delimiter)
     sheet = RawSheet(name=None, rows=rows, decimal_comma=delimiter == ";", table=table)
     if facts.bad_lines:
