@@ -109,6 +109,12 @@ class Ledger:
     room_kwh: dict[str, float] = field(default_factory=dict)     # room name -> kWh used
     rooms: dict[str, dict] = field(default_factory=dict)         # meters: estimated/measured
     provenance: dict[str, dict[str, int]] = field(default_factory=dict)
+    # for --uncertainty only (else None): the weights split by which inputs were left
+    # blank, so that sampling those inputs works on sums (montecarlo.py)
+    split_manufacture: np.ndarray | None = None   # (i, c, 4) by blank quantity × undated
+    split_use: np.ndarray | None = None           # (i, c, n, 8) by quantity × kWh × country
+    split_units: np.ndarray | None = None         # (i, c, 4) units: undated default life,
+    #                                               default kWh, blank quantity, no country
 
     @property
     def n_inputs(self) -> int:
@@ -116,7 +122,8 @@ class Ledger:
 
     def part(self, i: int) -> "Ledger":
         """Input ``i`` alone (named lines, rooms and provenance stay those of the whole)."""
-        return replace(self, **{name: getattr(self, name)[i:i + 1] for name in _BY_INPUT})
+        return replace(self, **{name: getattr(self, name)[i:i + 1] for name in _BY_INPUT
+                                if getattr(self, name) is not None})
 
     def __add__(self, other: "Ledger") -> "Ledger":
         if (self.categories, self.countries, self.criteria) != \
@@ -134,7 +141,9 @@ class Ledger:
                           .get(k, 0) for k in dict.fromkeys([*self.provenance.get(f, {}),
                                                              *other.provenance.get(f, {})])}
                       for f in dict.fromkeys([*self.provenance, *other.provenance])}
-        return replace(self, **{name: np.concatenate([getattr(self, name), getattr(other, name)])
+        return replace(self, **{name: None if getattr(self, name) is None or
+                                getattr(other, name) is None else
+                                np.concatenate([getattr(self, name), getattr(other, name)])
                                 for name in _BY_INPUT},
                        entity=self.entity + other.entity, site=self.site + other.site,
                        project=self.project + other.project, rooms=rooms, room_kwh=room_kwh,
@@ -144,7 +153,8 @@ class Ledger:
 _BY_INPUT = ("quantity", "rows", "weight_manufacture", "weight_use", "quantity_use",
              "country_rows", "bought",
              "lifetime", "observed", "observed_quantity", "amortised", "second_life", "spend",
-             "spend_second_life", "priced_rows", "dated_rows", "defaults")
+             "spend_second_life", "priced_rows", "dated_rows", "defaults",
+             "split_manufacture", "split_use", "split_units")
 
 
 def _free_name(name: str, taken: dict) -> str:
@@ -156,14 +166,15 @@ def _free_name(name: str, taken: dict) -> str:
 
 
 def ledger_of(fleet: Fleet, w: Weights, fa: FactorArrays, year: int, n_inputs: int,
-              rooms: dict[str, dict] | None = None, method: str = "linear") -> Ledger:
+              rooms: dict[str, dict] | None = None, method: str = "linear",
+              split: bool = False) -> Ledger:
     """Sum the engine's per-row weights into a ledger (the rows are not kept).
 
     The rows are summed in blocks of compute.BLOCK, every sum of a block taken while its
     columns are in the CPU cache, then the blocks' sums added: one read of each column
     instead of one per sum. A fleet of one block is summed exactly as in one pass."""
     n_c, n_n = len(fa.categories), len(fa.countries)
-    acc = _Sums(n_inputs, n_c, n_n, len(fleet.room_names), method)
+    acc = _Sums(n_inputs, n_c, n_n, len(fleet.room_names), method, split)
     grouped = {name: len(getattr(fleet, f"{name}_names")) for name in ("entity", "site",
                                                                         "project")}
     grouped = {k: g for k, g in grouped.items() if 1 < g <= GROUPED_UP_TO}
@@ -192,7 +203,9 @@ def ledger_of(fleet: Fleet, w: Weights, fa: FactorArrays, year: int, n_inputs: i
         entity=Lines.empty(), site=Lines.empty(), project=Lines.empty(),
         room_kwh={name: float(acc.room_kwh[k]) for k, name in enumerate(fleet.room_names)
                   if k},
-        rooms=dict(rooms or {}), provenance=sources)
+        rooms=dict(rooms or {}), provenance=sources,
+        split_manufacture=acc.split_manufacture, split_use=acc.split_use,
+        split_units=acc.split_units)
     whole = None
     for name in ("entity", "site", "project"):
         names = getattr(fleet, f"{name}_names")
@@ -214,8 +227,12 @@ class _Sums:
 
     SOURCES = ("lifetime", "annual_kwh", "country", "quantity", "condition")
 
-    def __init__(self, n_inputs: int, n_c: int, n_n: int, n_rooms: int, method: str):
+    def __init__(self, n_inputs: int, n_c: int, n_n: int, n_rooms: int, method: str,
+                 split: bool = False):
         self.n_inputs, self.n_c, self.n_n, self.method = n_inputs, n_c, n_n, method
+        self.split_manufacture = np.zeros((n_inputs, n_c, 4)) if split else None
+        self.split_use = np.zeros((n_inputs, n_c, n_n, 8)) if split else None
+        self.split_units = np.zeros((n_inputs, n_c, 4)) if split else None
         # rows by the provenance of their five values together: code = Σ src × 3^k
         self.sources = np.zeros(3 ** len(self.SOURCES), dtype=np.int64)
         self.pue = np.zeros(3, dtype=np.int64)          # input, default, not applicable
@@ -293,11 +310,30 @@ class _Sums:
                 defaults += src == DEFAULT
             self.defaults += by_i(defaults)
         self.room_kwh += np.bincount(fleet.room[sl], weights=use, minlength=len(self.room_kwh))
+        if self.split_manufacture is not None:
+            self._split(k_ic, k_icn, q, w.manufacture[sl], use, fleet, sl, no_life, dated)
         compact, n_used = countries
         for name, (key, n_groups) in groups.items():
             gs = group_sums(cat, compact[cty], q, w.manufacture[sl], use, key, n_groups,
                             n_c, n_used)
             self.groups[name] = self.groups[name] + gs if name in self.groups else gs
+
+    def _split(self, k_ic, k_icn, q, wm, use, fleet: Fleet, sl: slice, no_life, dated
+               ) -> None:
+        """Weights by which inputs were left blank (docs/uncertainty.md §2): quantity,
+        lifetime of an undated row, annual kWh, country."""
+        n_i, n_c, n_n = self.n_inputs, self.n_c, self.n_n
+        bq = (fleet.quantity_src[sl] == DEFAULT).astype(np.intp)
+        bl = (no_life & ~dated).astype(np.intp)
+        bk = (fleet.energy_src[sl] == DEFAULT).astype(np.intp)
+        bc = (fleet.country_src[sl] == DEFAULT).astype(np.intp)
+        self.split_manufacture += np.bincount(k_ic * 4 + bq * 2 + bl, weights=wm,
+                                              minlength=n_i * n_c * 4).reshape(n_i, n_c, 4)
+        self.split_use += np.bincount(k_icn * 8 + bq * 4 + bk * 2 + bc, weights=use,
+                                      minlength=n_i * n_c * n_n * 8).reshape(n_i, n_c, n_n, 8)
+        for j, blank in enumerate((bl, bk, bq, bc)):
+            self.split_units[:, :, j] += np.bincount(k_ic, weights=q * blank,
+                                                     minlength=n_i * n_c).reshape(n_i, n_c)
 
     def _provenance(self, fleet: Fleet, w: Weights, sl: slice, no_life, dated, second,
                     srcs) -> None:

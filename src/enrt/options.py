@@ -18,3 +18,5 @@ class AssessOptions:
     include_hidden: bool = False             # hidden rows and sheets are assessed too
     country: str | None = None               # for rows that give no country
     mapping: str | Path | None = None        # mapping file (enrt map)
+    uncertainty: int | None = None           # Monte Carlo draws (None: no sampling)
+    seed: int | None = None                  # None: montecarlo.DEFAULT_SEED

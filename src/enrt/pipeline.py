@@ -123,7 +123,8 @@ def evaluate(reading: Reading, fa: FactorArrays | None = None, keep_rows: bool =
         for key, (kwh, _) in r.room_meters.items():
             if (i, key) not in named:
                 rooms[key] = {"kwh_estimated": 0.0, "kwh_measured": kwh, "measured_how": None}
-    ledger = ledger_of(fleet, weights, fa, year, len(results), rooms, opts.method)
+    ledger = ledger_of(fleet, weights, fa, year, len(results), rooms, opts.method,
+                       split=opts.uncertainty is not None)
     rows = row_table(fleet, weights, fa, [r.path for r in results], opts.method) \
         if keep_rows else None
     return Evaluation(ledger=ledger, inputs=[replace(r, fleet=None) for r in results],
@@ -145,6 +146,10 @@ def build(evaluation: Evaluation, fs: LoadedFactorSet, fa: FactorArrays | None =
                           opts.method, org, opts.territory_scope, orgs_differ=orgs_differ,
                           second_life=opts.second_life)
     report.mapping = evaluation.mapping_ref
+    if opts.uncertainty is not None and evaluation.ledger.split_manufacture is not None:
+        from .uncertainty_report import uncertainty_report
+        report.uncertainty = uncertainty_report(report, evaluation.ledger, fs, fa,
+                                                evaluation.year, opts.uncertainty, opts.seed)
     ro = evaluation.read_options
     report.options = {"count_stock": ro.count_stock, "include_hidden": ro.include_hidden,
                       "country": ro.country, "second_life": opts.second_life}

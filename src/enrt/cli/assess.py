@@ -9,6 +9,7 @@ import typer
 
 from .errors import EXIT_FINDINGS, handle_errors
 from .options import (CountryOpt, CountStockOpt, FactorsOpt, IncludeHiddenOpt, LangOpt,
+                      SeedOpt, UncertaintyOpt,
                       MappingOpt, OutputOpt, ReportFormatOpt)
 
 
@@ -52,6 +53,8 @@ def assess(
     mapping: Path = MappingOpt,
     count_stock: bool = CountStockOpt,
     include_hidden: bool = IncludeHiddenOpt,
+    uncertainty: int = UncertaintyOpt,
+    seed: int = SeedOpt,
 ) -> None:
     """Compute the annual footprint of the equipment listed in INPUT files."""
     from ..errors import UsageError
@@ -74,7 +77,8 @@ def assess(
     report, rows = run_with_rows(inputs, AssessOptions(
         year=year, method=method, second_life=second_life, organisation=org,
         territory_scope=territory_scope, count_stock=count_stock, include_hidden=include_hidden,
-        country=country, mapping=mapping), factors, keep_rows=fmt in NEEDS_ROWS)
+        country=country, mapping=mapping, uncertainty=uncertainty, seed=seed), factors,
+        keep_rows=fmt in NEEDS_ROWS)
     to_stdout = output == "-"
     to_tty = to_stdout and sys.stdout.isatty()
     # the table on stdout is written in the console's encoding (ASCII stand-ins for what it

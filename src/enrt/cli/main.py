@@ -67,4 +67,23 @@ def run() -> None:
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
-    app(prog_name="enrt")
+    app(args=optional_draws(sys.argv[1:]), prog_name="enrt")
+
+
+DRAWS_OPTION = "--uncertainty"
+
+
+def optional_draws(args: list[str]) -> list[str]:
+    """``--uncertainty`` takes an optional number of draws (DESIGN §3): given alone, or
+    followed by something that is not a number, it means the default 10,000. Click has no
+    optional option value, so the default is written in here."""
+    from ..montecarlo import DEFAULT_DRAWS
+    out = []
+    for i, arg in enumerate(args):
+        out.append(arg)
+        if arg == "--":
+            out.extend(args[i + 1:])
+            break
+        if arg == DRAWS_OPTION and (i + 1 == len(args) or not args[i + 1].isdigit()):
+            out.append(str(DEFAULT_DRAWS))
+    return out

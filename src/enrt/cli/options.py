@@ -35,3 +35,9 @@ CountStockOpt = typer.Option(False, "--count-stock",
                              help="Assess equipment whose status says in stock.")
 IncludeHiddenOpt = typer.Option(False, "--include-hidden",
                                 help="Assess rows hidden by a filter and hidden sheets.")
+UncertaintyOpt = typer.Option(None, "--uncertainty", metavar="[N]", min=100, max=1_000_000,
+                              help="Monte Carlo over the factors and the blank inputs: each "
+                                   "total with its 90 % interval, and what to improve first "
+                                   "(N draws, default 10,000).")
+SeedOpt = typer.Option(None, "--seed", min=0, help="Seed of the draws (default: a fixed one, "
+                                                  "so the same command gives the same report).")

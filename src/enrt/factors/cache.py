@@ -1,8 +1,9 @@
 """Validated factor sets kept between runs (issue 12): parsing and checking the YAML of a
 set takes longer than reading a small inventory, and the set rarely changes.
 
-An entry is keyed by the sha256 of the file's bytes, enrt's version and Python's, so a
-changed file, a new enrt or another interpreter never read an old entry. Only sets
+An entry is keyed by the sha256 of the file's bytes, enrt's version, the models' source
+and Python's version, so a changed file, a new enrt or another interpreter never read an
+old entry. Only sets
 without ``extends`` are kept (an overlay's base may change on its own). The folder is
 ``$ENRT_CACHE_DIR``, else ``$XDG_CACHE_HOME/enrt``, else ``~/.cache/enrt``;
 ``ENRT_CACHE_DIR=off`` (or ``0``, ``none``) turns the cache off. Anything wrong with it, a
@@ -33,8 +34,15 @@ def _entry(digest: str) -> Path | None:
     where = folder()
     if where is None:
         return None
-    tag = f"{__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
+    tag = f"{__version__}-{_models_digest()}-py{sys.version_info[0]}{sys.version_info[1]}"
     return where / f"factors-{digest}-{tag}.pickle"
+
+
+def _models_digest() -> str:
+    """The models' source, hashed: an entry pickled before a field was added to them
+    (between two releases of the same version) is never read back."""
+    import hashlib
+    return hashlib.sha256(Path(__file__).with_name("model.py").read_bytes()).hexdigest()[:12]
 
 
 def get(digest: str):

@@ -254,7 +254,20 @@ def _check_value(path: str, v: Value, expected: str, m: FactorSet, add) -> None:
     if u is None:
         return
     has_range = u.min is not None or u.max is not None
-    if u.relative is not None and has_range:
+    lognormal = u.distribution == "lognormal"
+    if lognormal and (u.gsd is None or has_range or u.relative is not None):
+        add(f"{path}.uncertainty", "uncertainty-inconsistent",
+            "a log-normal spread is given by its gsd alone",
+            "give gsd (over 1, e.g. 1.5) and no relative, min or max")
+    elif u.gsd is not None and not lognormal:
+        add(f"{path}.uncertainty.gsd", "uncertainty-inconsistent",
+            "gsd is the spread of a log-normal distribution",
+            "add distribution: lognormal, or give relative or min and max instead")
+    elif u.distribution is not None and not lognormal and not has_range and u.relative is None:
+        add(f"{path}.uncertainty", "uncertainty-inconsistent",
+            f"a {u.distribution} distribution needs its range",
+            "give relative, or min and max")
+    elif u.relative is not None and has_range:
         add(f"{path}.uncertainty", "uncertainty-inconsistent", "both relative and min/max given",
             "give either relative or min and max")
     elif has_range and (u.min is None or u.max is None or not u.min <= v.value <= u.max):
@@ -265,6 +278,14 @@ def _check_value(path: str, v: Value, expected: str, m: FactorSet, add) -> None:
         add(f"{path}.uncertainty.relative", "uncertainty-inconsistent",
             f"relative uncertainty {u.relative:g} is over 1000 %",
             "write it as a fraction: 0.3 for ±30 %")
+    elif u.relative is not None and u.relative >= 1:
+        add(f"{path}.uncertainty.relative", "uncertainty-inconsistent",
+            f"relative uncertainty {u.relative:g} reaches below zero",
+            "a spread of a factor 2 or more is log-normal: give distribution: lognormal "
+            "and gsd")
+    elif has_range and u.min < 0 <= v.value:
+        add(f"{path}.uncertainty.min", "uncertainty-inconsistent",
+            f"range [{u.min}, {u.max}] reaches below zero", "give a min of 0 or more")
 
 
 def _alias_conflicts(m: FactorSet, lines: dict[str, int], file: str) -> list[Finding]:

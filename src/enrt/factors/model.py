@@ -29,11 +29,16 @@ class _Strict(BaseModel):
 
 
 class Uncertainty(_Strict):
-    """Relative half-width (0.3 = ±30 %) or an absolute min/max range."""
+    """How far the true value may lie from ``value``: a relative half-width (0.3 = ±30 %)
+    or an absolute min/max range, drawn uniformly (or triangularly, the value being the
+    mode, with ``distribution: triangular``); or ``distribution: lognormal`` with a
+    geometric standard deviation ``gsd`` around the value (its median). docs/uncertainty.md."""
 
     relative: float | None = Field(default=None, strict=True, gt=0)
     min: float | None = Field(default=None, strict=True)
     max: float | None = Field(default=None, strict=True)
+    distribution: Literal["uniform", "triangular", "lognormal"] | None = None
+    gsd: float | None = Field(default=None, strict=True, gt=1)
 
 
 class Value(_Strict):

@@ -165,6 +165,43 @@ class Disclosure(BaseModel):
     unit: str | None = None
 
 
+class Interval(BaseModel):
+    """A figure with its 90 % interval (docs/uncertainty.md)."""
+
+    central: float | None = Field(description="the deterministic result, as in totals")
+    p5: float
+    median: float
+    p95: float
+
+
+class UncertainInput(BaseModel):
+    """One input's first-order share of the variance of a criterion's total."""
+
+    input: str = Field(description="kind:what, e.g. manufacture:laptop, electricity:FRA, "
+                       "lifetime:monitor (undated rows), annual_kwh:laptop, quantity, country")
+    kind: str
+    category: str | None = None
+    country: str | None = None
+    share: float
+    units: float | None = Field(None, description="units of the rows that left it blank")
+
+
+class UncertaintyReport(BaseModel):
+    draws: int
+    seed: int
+    interval: float = 0.9
+    how: str = ("Monte Carlo over the factors and the inputs left blank, on the ledger's "
+                "sums by category and country (docs/uncertainty.md)")
+    totals: dict[str, dict[str, Interval]] = Field(description="criterion -> manufacture, "
+                                                   "use, total")
+    by_category: dict[str, dict[str, Interval]] = Field(description="criterion -> category "
+                                                        "-> total")
+    sensitivity: dict[str, list[UncertainInput]] = Field(description=(
+        "criterion -> inputs ranked by their share of the variance: what to improve first"))
+    territory: dict[str, dict] | None = Field(None, description=(
+        "the territory estimate's published interval, per criterion"))
+
+
 class Report(BaseModel):
     schema_version: str = "1"
     tool: Tool
@@ -191,6 +228,8 @@ class Report(BaseModel):
     disclosures: list[Disclosure] = Field(default_factory=list, description=(
         "conventions of the method: amortised devices at zero, the purchase-year view, the "
         "snapshot method, the refurbished rule"))
+    uncertainty: UncertaintyReport | None = Field(None, description=(
+        "with --uncertainty: each total's 90 % interval and what to improve first"))
     issues: list[Issue]
     issue_counts: dict[str, int]
 

@@ -1,0 +1,199 @@
+"""--uncertainty (issue 13): Monte Carlo on the ledger's sums, checked against closed forms.
+
+Sampling error bounds used below, for N = 10,000 draws: the standard error of the p-th
+quantile is sqrt(p (1 - p) / N) / f(x_p), f the density at the quantile. For U(50, 150)
+(f = 1/100) at p = 0.05: 0.22 per unit of the factor; the tests allow 1.5 (about 7
+standard errors). For a log-normal of gsd 1.5 (sigma = ln 1.5 = 0.405) at p = 0.05: 0.021
+sigma = 0.0086 in log, 0.9 % of the value; the tests allow 4 %.
+"""
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from enrt import pipeline
+from enrt.options import AssessOptions
+from enrt.spreads import Spread
+
+from .conftest import TINY_SET, write_csv
+
+HEADER = "Type;Quantité;Date d'achat;Consommation (kWh/an);Pays"
+
+
+def make_set(tmp_path: Path, laptop: str = "", monitor: str = "", name="u.yaml") -> Path:
+    """The tiny set, with uncertainties on the laptop's and the monitor's gwp."""
+    text = TINY_SET.replace("gwp: {value: 100, unit: kgCO2e, source: T, year: 2024}",
+                            "gwp: {value: 100, unit: kgCO2e, source: T, year: 2024"
+                            + (f", uncertainty: {laptop}" if laptop else "") + "}")
+    text = text.replace("gwp: {value: 50, unit: kgCO2e, source: T, year: 2024}",
+                        "gwp: {value: 50, unit: kgCO2e, source: T, year: 2024"
+                        + (f", uncertainty: {monitor}" if monitor else "") + "}")
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run(tmp_path, factors, lines, draws=10_000, seed=None, name="parc.csv"):
+    path = write_csv(tmp_path / name, [HEADER, *lines])
+    return pipeline.run([path], AssessOptions(year=2025, uncertainty=draws, seed=seed),
+                        factors)
+
+
+def test_uniform_factor_gives_its_closed_form_percentiles(tmp_path):
+    # 8 laptops bought in 2024, lifetime 4: manufacture weight 8/4 = 2; no use (0 kWh)
+    fs = make_set(tmp_path, laptop="{min: 50, max: 150}")
+    r = run(tmp_path, fs, ["PC portable;8;15/03/2024;0;France"])
+    t = r.uncertainty.totals["gwp"]["total"]
+    assert t.central == pytest.approx(200.0)
+    assert t.p5 / 2 == pytest.approx(55.0, abs=1.5)
+    assert t.median / 2 == pytest.approx(100.0, abs=1.5)
+    assert t.p95 / 2 == pytest.approx(145.0, abs=1.5)
+    assert Spread("uniform", low=50, high=150).interval(100) == pytest.approx((55.0, 145.0))
+
+
+def test_lognormal_factor_gives_its_analytic_quantiles(tmp_path):
+    fs = make_set(tmp_path, laptop="{distribution: lognormal, gsd: 1.5}")
+    r = run(tmp_path, fs, ["PC portable;8;15/03/2024;0;France"])
+    t = r.uncertainty.totals["gwp"]["total"]
+    factor = 1.5 ** 1.6448536269514722
+    assert t.p5 == pytest.approx(200 / factor, rel=0.04)
+    assert t.median == pytest.approx(200.0, rel=0.04)
+    assert t.p95 == pytest.approx(200 * factor, rel=0.04)
+
+
+def test_rows_sharing_a_factor_are_drawn_together(tmp_path):
+    """Two rows of one category: the interval of (w1 + w2) × M, not of two independent
+    draws (whose sum of two U(50, 150) would give a 5th percentile of 131.6, not 110)."""
+    fs = make_set(tmp_path, laptop="{min: 50, max: 150}")
+    r = run(tmp_path, fs, ["PC portable;4;15/03/2024;0;France",
+                           "PC portable;4;20/06/2024;0;France"])
+    t = r.uncertainty.totals["gwp"]["total"]
+    assert t.p5 == pytest.approx(110.0, abs=3.0)
+    assert t.p95 == pytest.approx(290.0, abs=3.0)
+
+
+def test_the_same_seed_gives_the_same_draws_and_another_seed_others(tmp_path):
+    fs = make_set(tmp_path, laptop="{min: 50, max: 150}")
+    lines = ["PC portable;8;15/03/2024;0;France", "Ecran;3;;;"]
+    a = run(tmp_path, fs, lines, seed=7).uncertainty
+    b = run(tmp_path, fs, lines, seed=7).uncertainty
+    c = run(tmp_path, fs, lines, seed=8).uncertainty
+    assert a.model_dump() == b.model_dump()
+    assert a.totals["gwp"]["total"].p5 != c.totals["gwp"]["total"].p5
+
+
+def test_sensitivity_of_two_factors_as_computed_by_hand(tmp_path):
+    """Total = 2 × M_laptop + 3/5 × M_monitor... with M_laptop ~ U(80, 120) and
+    M_monitor ~ U(40, 80), nothing else uncertain (dates, kWh 0, country given):
+    Var_laptop = 2² × 40²/12 = 533.3; Var_monitor = 0.6² × 40²/12 = 48.0;
+    shares 533.3 / 581.3 = 0.917 and 0.083."""
+    fs = make_set(tmp_path, laptop="{min: 80, max: 120}", monitor="{min: 40, max: 80}")
+    r = run(tmp_path, fs, ["PC portable;8;15/03/2024;0;France",
+                           "Ecran;3;15/03/2024;0;France"])
+    ranked = r.uncertainty.sensitivity["gwp"]
+    assert [s.input for s in ranked] == ["manufacture:laptop", "manufacture:monitor"]
+    var_l, var_m = 4 * 1600 / 12, 0.36 * 1600 / 12
+    assert ranked[0].share == pytest.approx(var_l / (var_l + var_m), abs=0.01)
+    assert ranked[1].share == pytest.approx(var_m / (var_l + var_m), abs=0.01)
+
+
+def test_the_interval_depends_on_the_groups_not_on_the_rows(tmp_path):
+    fs = make_set(tmp_path, laptop="{min: 50, max: 150}")
+    fleet = ["PC portable;3;15/03/2024;;", "Ecran;2;;;", "PC portable;;;40;Allemagne"]
+    split = ["PC portable;1;15/03/2024;;"] * 3 + ["Ecran;1;;;"] * 2 + \
+        ["PC portable;;;40;Allemagne"]
+    a = run(tmp_path, fs, fleet, name="a.csv").uncertainty
+    b = run(tmp_path, fs, split, name="b.csv").uncertainty
+    for k in a.totals:
+        for phase, iv in a.totals[k].items():
+            other = b.totals[k][phase]
+            for f in ("p5", "median", "p95"):
+                assert getattr(other, f) == pytest.approx(getattr(iv, f), rel=1e-12,
+                                                          abs=1e-12)
+
+
+def test_values_the_inventory_gives_narrow_the_interval(tmp_path):
+    fs = make_set(tmp_path)
+    given = run(tmp_path, fs, ["PC portable;10;15/03/2022;25;France",
+                               "Ecran;10;15/03/2022;30;France"], name="given.csv")
+    blank = run(tmp_path, fs, ["PC portable;10;;;", "Ecran;10;;;"], name="blank.csv")
+
+    def width(r):
+        t = r.uncertainty.totals["gwp"]["total"]
+        return (t.p95 - t.p5) / t.central
+    assert width(given) < width(blank)
+    kinds = {s.kind for s in blank.uncertainty.sensitivity["gwp"]}
+    assert {"lifetime", "annual_kwh", "country"} <= kinds
+    assert not {"lifetime", "annual_kwh", "country"} & \
+        {s.kind for s in given.uncertainty.sensitivity["gwp"]}
+    life = next(s for s in blank.uncertainty.sensitivity["gwp"] if s.input == "lifetime:laptop")
+    assert life.units == 10
+
+
+def test_the_central_value_is_the_deterministic_result(tmp_path):
+    fs = make_set(tmp_path, laptop="{min: 50, max: 150}")
+    lines = ["PC portable;8;15/03/2024;;", "Ecran;3;;;", "Serveur;1;2023;;"]
+    with_mc = run(tmp_path, fs, lines)
+    without = pipeline.run([tmp_path / "parc.csv"], AssessOptions(year=2025), fs)
+    assert without.uncertainty is None
+    assert with_mc.totals == without.totals
+    assert with_mc.uncertainty.totals["gwp"]["total"].central == without.totals["gwp"].total
+
+
+def test_the_command_line_default_draws_and_fixed_seed(tmp_path):
+    src = Path(__file__).resolve().parent.parent / "examples" / "inventaire-commune.xlsx"
+    outs = []
+    for extra in (["--uncertainty"], ["--uncertainty"], ["--uncertainty", "500", "--seed", "3"]):
+        out = tmp_path / f"r{len(outs)}.json"
+        proc = subprocess.run(["enrt", "assess", str(src), "--year", "2025", *extra,
+                               "-f", "json", "-o", str(out), "-q"], capture_output=True,
+                              text=True)
+        assert proc.returncode == 0, proc.stderr
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]                        # a fixed default seed
+    first, third = json.loads(outs[0]), json.loads(outs[2])
+    assert first["uncertainty"]["draws"] == 10_000
+    assert (third["uncertainty"]["draws"], third["uncertainty"]["seed"]) == (500, 3)
+    gwp = first["uncertainty"]["totals"]["gwp"]["total"]
+    assert gwp["p5"] < gwp["median"] < gwp["p95"]
+    assert first["uncertainty"]["territory"]["gwp"]["low_share"] == 0.508
+
+
+@pytest.mark.parametrize("spread,finding", [
+    ("{distribution: lognormal}", "a log-normal spread is given by its gsd alone"),
+    ("{distribution: lognormal, gsd: 1.5, min: 50, max: 150}",
+     "a log-normal spread is given by its gsd alone"),
+    ("{gsd: 1.5}", "gsd is the spread of a log-normal distribution"),
+    ("{distribution: triangular}", "a triangular distribution needs its range"),
+    ("{relative: 1.5}", "reaches below zero"),
+])
+def test_factors_check_refuses_inconsistent_spreads(tmp_path, spread, finding):
+    fs = make_set(tmp_path, laptop=spread)
+    proc = subprocess.run(["enrt", "factors", "check", str(fs)], capture_output=True,
+                          text=True)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert finding in proc.stdout + proc.stderr
+
+
+def test_factors_check_accepts_each_distribution(tmp_path):
+    for spread in ("{distribution: lognormal, gsd: 1.5}",
+                   "{distribution: triangular, min: 50, max: 150}",
+                   "{distribution: uniform, relative: 0.3}", "{min: 50, max: 150}"):
+        fs = make_set(tmp_path, laptop=spread)
+        proc = subprocess.run(["enrt", "factors", "check", str(fs)], capture_output=True,
+                              text=True)
+        assert "uncertainty" not in proc.stdout, (spread, proc.stdout)
+
+
+def test_triangular_interval_in_closed_form():
+    lo, hi = Spread("triangular", low=0.0, high=10.0).interval(5.0)
+    assert lo == pytest.approx(math.sqrt(0.05 * 10 * 5))
+    assert hi == pytest.approx(10 - math.sqrt(0.05 * 10 * 5))
+    draws = Spread("triangular", low=0.0, high=10.0).draw(5.0, np.random.default_rng(1),
+                                                          100_000)
+    assert np.percentile(draws, 5) == pytest.approx(lo, abs=0.05)
