@@ -62,3 +62,8 @@ def test_batch_benchmark_quick(tmp_path):
 def test_startup_benchmark_quick(tmp_path):
     out = _run(tmp_path, "bench_startup.py", "--rounds", "1")
     assert "enrt --version" in out and "enrt --help" in out and "targets:" in out
+
+
+def test_uncertainty_benchmark_quick(tmp_path):
+    out = _run(tmp_path, "bench_uncertainty.py", "--csv-rows", "3000", "--runs", "1")
+    assert "example" in out and "inventaire-3000-" in out and "added" in out

@@ -338,6 +338,48 @@ TEXT: dict[str, tuple[str, str]] = {
     "more_issues_md": (
         "… et {n} autres points : le rapport JSON (--format json) les donne tous.",
         "… and {n} more: the JSON report (--format json) lists them all."),
+    # --uncertainty: intervals and what to improve first (docs/uncertainty.md)
+    "interval_90": ("intervalle à 90 %", "90 % interval"),
+    "col_p5": ("5e centile", "5th percentile"),
+    "col_p95": ("95e centile", "95th percentile"),
+    "improve_first": ("Ce qu'il faut améliorer d'abord", "What to improve first"),
+    "col_input": ("Donnée", "Input"),
+    "col_variance_share": ("Part de l'incertitude", "Share of the uncertainty"),
+    "category_intervals": ("Intervalles à 90 % par catégorie", "90 % intervals by category"),
+    "unc_manufacture": ("Valeur de fabrication : {what}", "Embodied value: {what}"),
+    "unc_electricity": ("Facteur d'électricité : {what}", "Electricity factor: {what}"),
+    "unc_lifetime": ("Durée de vie par défaut, lignes sans date d'achat : {what}",
+                     "Default lifetime, rows without a purchase date: {what}"),
+    "unc_annual_kwh": ("Consommation annuelle par défaut : {what}",
+                       "Default annual kWh: {what}"),
+    "unc_quantity": ("Quantités non renseignées", "Blank quantities"),
+    "unc_country": ("Pays non renseignés", "Blank countries"),
+    "hint_unc_manufacture": ("demander aux fournisseurs l'empreinte (PCF) de vos modèles, ou "
+                             "prendre un jeu de facteurs plus précis pour cette catégorie",
+                             "ask suppliers for the footprint (PCF) of your models, or use a "
+                             "factor set more specific for this category"),
+    "hint_unc_electricity": ("prendre le facteur d'émission de votre fournisseur "
+                             "d'électricité (jeu de facteurs qui surcharge celui-ci)",
+                             "use your electricity supplier's emission factor (a factor set "
+                             "that overlays this one)"),
+    "hint_unc_lifetime": ("donner la date d'achat des {n} équipements « {what} » qui n'en "
+                          "ont pas", "give the purchase date of the {n} “{what}” units "
+                          "that have none"),
+    "hint_unc_annual_kwh": ("donner la consommation mesurée (kWh/an) des {n} équipements "
+                            "« {what} »", "give the measured annual kWh of the {n} “{what}” "
+                            "units"),
+    "hint_unc_quantity": ("renseigner la quantité des lignes qui n'en donnent pas ({n} "
+                          "unités comptées)", "give the quantity of the rows without one "
+                          "({n} units counted)"),
+    "hint_unc_country": ("renseigner le pays des {n} équipements qui n'en donnent pas",
+                         "give the country of the {n} units without one"),
+    "territory_interval": ("intervalle publié ({source}) : {low} à {high}",
+                           "published interval ({source}): {low} to {high}"),
+    "uncertainty_note": ("Intervalles à 90 % : {draws} tirages Monte-Carlo sur les facteurs "
+                         "et les données non renseignées (graine {seed}) ; la valeur centrale "
+                         "est le résultat déterministe.", "90 % intervals: {draws} Monte "
+                         "Carlo draws over the factors and the blank inputs (seed {seed}); "
+                         "the central value is the deterministic result."),
 }
 
 

@@ -12,6 +12,7 @@ from ..inert import safe
 from ..issues import Issue
 from .console_text import Degrade
 from .model import Report
+from .ranges import interval, span
 
 
 def plural(n: float, lang: str) -> str:
@@ -97,7 +98,8 @@ def summary_line(report: Report, lang: str = "en") -> str:
     e, wn = c.get("error", 0), c.get("warning", 0)
     sep = " ; " if lang == "fr" else "; "
     return sep.join((headline(report, lang),
-                     f"{t('carbon', lang)} {total_text(g, lang, mass(g.total, lang))}"
+                     f"{t('carbon', lang)} "
+                     f"{total_text(g, lang, mass(g.total, lang) + span(interval(report), g.total, lang))}"
                      f"{t('per_year', lang)}",
                      t("errors_warnings", lang, e=e, w=wn, s_e=plural(e, lang), s_w=plural(wn, lang))))
 

@@ -41,6 +41,7 @@ from ..inert import safe
 from .console_text import Degrade
 from .headline import (colon, headline, issue_line, plural, severity_word,
                        why_partial)
+from . import ranges
 from .model import Report
 from .view import build_view, category_label, disclosure, indicator_note, kind_label
 
@@ -205,6 +206,7 @@ def render_table(report: Report, color: bool = True, width: int | None = None,
     _activities(o, report)
     _by_input(o, report)
     _breakdowns(o, report, view)
+    _uncertainty(o, report)
     _indicators(o, report)
     _territory(o, report)
     _practices(o, report)
@@ -265,13 +267,18 @@ def _totals(o: _Out, report: Report) -> None:
     if services:
         cols.append(_Col(o.t("col_services"), True))
     cols.append(_Col(o.t("total"), True))
+    if report.uncertainty is not None:
+        cols.append(_Col(o.t("interval_90"), True))
     rows, partial = [], []
     for k, v in report.totals.items():
         total = o.num(v.total) if v.complete or v.total is None else f"≥ {o.num(v.total)}"
         row = [criterion_label(k, o.lang), i18n.unit_label(v.unit, o.lang),
                o.num(v.manufacture), o.num(v.use)]
         row += [o.num(v.services)] if services else []
-        rows.append(row + [total])
+        iv = ranges.interval(report, k)
+        after = [f"{o.num(iv.p5)}–{o.num(iv.p95)}" if iv else "—"] \
+            if report.uncertainty is not None else []
+        rows.append(row + [total] + after)
         if not v.complete and v.total is not None:
             partial.append(f"{criterion_label(k, o.lang)} ({why_partial(v, o.lang)})")
     # the full criterion names when they take two lines at most beside the numbers, else
@@ -350,6 +357,27 @@ def _breakdowns(o: _Out, report: Report, view) -> None:
         for r, c in zip(p["rows"], p["cells"]):
             c.append(o.bar(r[5], top, bar))
         o.table(p["title"], p["cols"], p["cells"], bar=bar)
+
+
+def _uncertainty(o: _Out, report: Report) -> None:
+    """With --uncertainty: the largest categories' intervals and what to improve first."""
+    if report.uncertainty is None:
+        return
+    lang = o.lang
+    rows = []
+    for c in report.by_category[:5]:
+        iv = ranges.category_interval(report, c.category)
+        rows.append([category_label(c, lang), o.num(c.gwp.total),
+                     f"{o.num(iv.p5)}–{o.num(iv.p95)}" if iv else "—"])
+    o.table(f"{o.t('category_intervals')} ({o.t('col_gwp')})",
+            [_Col(o.t("col_category"), wrap=True), _Col(o.t("total"), True),
+             _Col(o.t("interval_90"), True)], rows)
+    o.table(o.t("improve_first"),
+            [_Col(o.t("col_input"), wrap=True), _Col(o.t("col_variance_share"), True),
+             _Col(o.t("col_hint"), wrap=True)],
+            [[name, percent(share, lang), hint]
+             for name, share, hint in ranges.improve_rows(report, lang)])
+    o.print(ranges.note(report, lang))
 
 
 def _plan(o: _Out, title: str, first: str, rows: list[list]) -> dict:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .. import i18n
 from ..i18n import criterion_label, indicator_label, mass, number, percent, t, unit_label
+from . import ranges
 from .model import Report
 
 # column kinds: text | int | number (1 decimal) | kg (kg CO2e, 1 decimal) | ratio (a share)
@@ -98,12 +99,16 @@ def build_view(report: Report, lang: str) -> View:
     gwp = report.totals["gwp"]
     total = gwp.total or 0.0
     inds = report.indicators
-    figures = [Figure("total_gwp", t("total_gwp", lang), gwp.total, mass(gwp.total, lang),
+    figures = [Figure("total_gwp", t("total_gwp", lang), gwp.total,
+                      mass(gwp.total, lang) + ranges.span(ranges.interval(report), gwp.total,
+                                                          lang),
                       None if gwp.complete else t("partial", lang))]
     for key, value in (("manufacture", gwp.manufacture), ("use", gwp.use),
                        ("services_phase", gwp.services)):
         share = value / total if total and value is not None else None
-        figures.append(Figure(key, t(key, lang), value, mass(value, lang),
+        iv = ranges.interval(report, "gwp", key) if key != "services_phase" else None
+        figures.append(Figure(key, t(key, lang), value,
+                              mass(value, lang) + ranges.span(iv, value, lang),
                               percent(share, lang) if share is not None else None))
     per_agent = inds.get("gwp_per_agent_kg", {}).get("value")
     figures.append(Figure("per_agent", t("per_agent", lang), per_agent,
@@ -120,7 +125,9 @@ def build_view(report: Report, lang: str) -> View:
                           else f"{number(score, lang, 0)} / 100"))
     if report.territory and report.territory.get("criteria", {}).get("gwp", {}).get("total"):
         ter = report.territory["criteria"]["gwp"]["total"]
-        figures.append(Figure("territory", t("territory", lang), ter, mass(ter, lang)))
+        figures.append(Figure("territory", t("territory", lang), ter, mass(ter, lang),
+                              ranges.territory_span(report, "gwp", lang,
+                                                    lambda x: mass(x, lang))))
 
     sentences = []
     i = report.inputs
@@ -132,6 +139,8 @@ def build_view(report: Report, lang: str) -> View:
     defaults = inds.get("defaults_share", {}).get("value")
     if defaults is not None:
         sentences.append(t("defaults_sentence", lang, share=percent(defaults, lang)))
+    if (unc := ranges.note(report, lang)) is not None:
+        sentences.append(unc)
 
     bars = [Bar(category_label(c, lang), c.gwp.manufacture or 0.0, c.gwp.use or 0.0,
                 (c.gwp.total or 0.0) / total if total else None) for c in report.by_category]
@@ -151,28 +160,44 @@ def _tables(report: Report, lang: str, total: float) -> list[Table]:
     L = lambda key: t(key, lang)      # noqa: E731  (short: every column label)
     out = []
     cats = report.by_category
+    # with --uncertainty, each total's 5th and 95th percentiles, in the last columns
+    iv_cols = [Column(L("col_p5"), "kg"), Column(L("col_p95"), "kg")] \
+        if report.uncertainty is not None else []
+
+    def iv_cells(iv) -> list:
+        return [iv.p5 if iv else None, iv.p95 if iv else None] if iv_cols else []
     out.append(Table("top_categories", L("top_categories"),
                      [Column(L("col_category")), Column(L("col_total"), "kg"),
-                      Column(L("col_share"), "ratio")],
+                      Column(L("col_share"), "ratio"), *iv_cols],
                      [[category_label(c, lang), c.gwp.total,
-                       (c.gwp.total or 0.0) / total if total else None] for c in cats[:TOP]]))
+                       (c.gwp.total or 0.0) / total if total else None,
+                       *iv_cells(ranges.category_interval(report, c.category))]
+                      for c in cats[:TOP]]))
     phase_cols = [Column(L("col_manufacture"), "kg"), Column(L("col_use"), "kg"),
                   Column(L("col_total"), "kg")]
     out.append(Table("by_category", L("by_category"),
                      [Column(L("col_category")), Column(L("col_quantity"), "int"),
-                      *phase_cols, Column(L("col_share"), "ratio")],
+                      *phase_cols, Column(L("col_share"), "ratio"), *iv_cols],
                      [[category_label(c, lang), c.quantity, c.gwp.manufacture, c.gwp.use,
-                       c.gwp.total, (c.gwp.total or 0.0) / total if total else None]
+                       c.gwp.total, (c.gwp.total or 0.0) / total if total else None,
+                       *iv_cells(ranges.category_interval(report, c.category))]
                       for c in cats]))
     out.append(Table("totals", L("totals"),
                      [Column(L("col_criterion")), Column(L("col_unit")),
                       Column(L("manufacture"), "number"), Column(L("use"), "number"),
                       Column(L("col_services"), "number"), Column(L("total"), "number"),
-                      Column(L("col_coverage"), "ratio")],
+                      Column(L("col_coverage"), "ratio"),
+                      *[Column(c.label, "number") for c in iv_cols]],
                      [[criterion_label(k, lang), unit_label(v.unit, lang), v.manufacture,
-                       v.use, v.services, v.total, v.coverage]
+                       v.use, v.services, v.total, v.coverage,
+                       *iv_cells(ranges.interval(report, k))]
                       for k, v in report.totals.items()],
                      note=_partial_note(report, lang)))
+    if report.uncertainty is not None:
+        out.append(Table("improve_first", L("improve_first"),
+                         [Column(L("col_input")), Column(L("col_variance_share"), "ratio"),
+                          Column(L("col_hint"))], ranges.improve_rows(report, lang),
+                         note=ranges.note(report, lang)))
     for tid, lines, key in (("by_entity", report.by_entity, "entity"),
                             ("by_site", report.by_site, "site"),
                             ("by_project", report.by_project, "project")):
