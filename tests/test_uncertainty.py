@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import subprocess
 from pathlib import Path
 
@@ -197,3 +198,41 @@ def test_triangular_interval_in_closed_form():
     draws = Spread("triangular", low=0.0, high=10.0).draw(5.0, np.random.default_rng(1),
                                                           100_000)
     assert np.percentile(draws, 5) == pytest.approx(lo, abs=0.05)
+
+
+def test_every_human_format_shows_the_ranges_and_what_to_improve(tmp_path):
+    """The same run in JSON, terminal, Markdown, HTML and xlsx: each shows the total with
+    the JSON's 5th and 95th percentiles, and the first input to improve."""
+    import re
+
+    import openpyxl
+    src = Path(__file__).resolve().parent.parent / "examples" / "inventaire-commune.xlsx"
+    base = ["enrt", "assess", str(src), "--year", "2025", "--uncertainty", "--lang", "fr"]
+    subprocess.run([*base, "-o", str(tmp_path / "r.json"), "-q"], check=True)
+    data = json.loads((tmp_path / "r.json").read_text())
+    iv = data["uncertainty"]["totals"]["gwp"]["total"]
+    shown = f"({iv['p5'] / 1000:.1f}–{iv['p95'] / 1000:.1f})".replace(".", ",")
+    first = data["uncertainty"]["sensitivity"]["gwp"][0]
+    label = next(c["label"] for c in data["by_category"] if c["category"] == first["category"])
+
+    term = subprocess.run(base, capture_output=True, text=True,
+                          env={**os.environ, "COLUMNS": "160"})
+    assert f"16,2 t CO2e {shown}" in term.stdout
+    assert "Ce qu'il faut améliorer d'abord" in term.stdout and label in term.stdout
+    for fmt in ("md", "html"):
+        proc = subprocess.run([*base, "-o", str(tmp_path / f"r.{fmt}")], capture_output=True,
+                              text=True)
+        text = (tmp_path / f"r.{fmt}").read_text()
+        assert f"16,2 t CO2e {shown}" in text, fmt
+        assert "améliorer d" in text and label in text, fmt
+        assert shown in proc.stderr                      # the summary line too
+    subprocess.run([*base, "-o", str(tmp_path / "r.xlsx"), "-q"], check=True)
+    wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    summary = [r for r in wb["Synthèse"].iter_rows(values_only=True)]
+    row = next(r for r in summary if r[0] == "Empreinte carbone annuelle" and
+               isinstance(r[2], float))
+    assert row[1:3] == pytest.approx((iv["p5"] / 1000, iv["p95"] / 1000))
+    improve = list(wb["À améliorer d'abord"].iter_rows(values_only=True))
+    assert any(r[0] and label in r[0] and r[1] == pytest.approx(first["share"])
+               for r in improve)
+    assert re.search(r"8\s?377,9 t CO2e", " ".join(str(c) for r in summary for c in r if c))

@@ -262,6 +262,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "sheet_by_project": ("Par projet", "By project"),
     "sheet_services": ("Services", "Services"),
     "sheet_totals": ("Totaux par critère", "Totals by criterion"),
+    "sheet_improve_first": ("À améliorer d'abord", "Improve first"),
     "sheet_indicators": ("Indicateurs REEN", "REEN indicators"),
     "sheet_practices": ("Bonnes pratiques", "Good practices"),
     "sheet_rows": ("Lignes évaluées", "Assessed rows"),

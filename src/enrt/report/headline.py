@@ -98,10 +98,14 @@ def summary_line(report: Report, lang: str = "en") -> str:
     e, wn = c.get("error", 0), c.get("warning", 0)
     sep = " ; " if lang == "fr" else "; "
     return sep.join((headline(report, lang),
-                     f"{t('carbon', lang)} "
-                     f"{total_text(g, lang, mass(g.total, lang) + span(interval(report), g.total, lang))}"
+                     f"{t('carbon', lang)} {total_text(g, lang, _with_range(report, g, lang))}"
                      f"{t('per_year', lang)}",
                      t("errors_warnings", lang, e=e, w=wn, s_e=plural(e, lang), s_w=plural(wn, lang))))
+
+
+def _with_range(report: Report, g, lang: str) -> str:
+    """The carbon footprint, and its 90 % interval with --uncertainty."""
+    return mass(g.total, lang) + span(interval(report), g.total, lang)
 
 
 def render_headline(report: Report, lang: str = "en", encoding: str | None = "utf-8") -> bytes:

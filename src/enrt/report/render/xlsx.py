@@ -27,6 +27,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from ...i18n import TEXT, criterion_label, t, unit_label
 from ...rows import CONDITION_NAMES, RowTable
+from .. import ranges
 from ..model import Report
 from ..view import Table, View, build_view
 from . import RenderContext
@@ -71,7 +72,7 @@ def render(report: Report, ctx: RenderContext) -> bytes:
     for tid in ("by_category", "by_entity", "by_site", "by_project", "services"):
         if tid in tables:
             plan.append((f"sheet_{tid}", tables[tid]))
-    for tid in ("totals", "indicators", "practices"):
+    for tid in ("totals", "improve_first", "indicators", "practices"):
         if tid in tables:
             plan.append((f"sheet_{tid}", tables[tid]))
     plan.append(("sheet_rows", None))
@@ -183,6 +184,18 @@ def _summary(ws, view: View, report: Report) -> None:
              sheet.make_cell(ws, value, fmt, font=font, align=RIGHT),
              sheet.make_cell(ws, detail, EXCEL_FORMATS["ratio"], align=INDENT)],
             sheet.wrapped_lines(f.label, widths["A"]))
+    if report.uncertainty is not None:            # the 90 % intervals, as numbers
+        add([sheet.make_cell(ws, t("interval_90", lang), font=BOLD, fill=HEAD_FILL,
+                             align=HEAD),
+             sheet.make_cell(ws, t("col_p5", lang), font=BOLD, fill=HEAD_FILL, align=HEAD),
+             sheet.make_cell(ws, t("col_p95", lang), font=BOLD, fill=HEAD_FILL, align=HEAD)])
+        for phase, key in (("total", "total_gwp"), ("manufacture", "manufacture"),
+                           ("use", "use")):
+            iv = ranges.interval(report, "gwp", phase)
+            if iv is not None:
+                add([sheet.make_cell(ws, t(key, lang), align=WRAP),
+                     sheet.make_cell(ws, iv.p5 / 1000, T_CO2E, align=RIGHT),
+                     sheet.make_cell(ws, iv.p95 / 1000, T_CO2E, align=RIGHT)])
     add([])
     top = view.table("top_categories")
     if top is not None and top.rows:
