@@ -236,3 +236,27 @@ def test_every_human_format_shows_the_ranges_and_what_to_improve(tmp_path):
     assert any(r[0] and label in r[0] and r[1] == pytest.approx(first["share"])
                for r in improve)
     assert re.search(r"8\s?377,9 t CO2e", " ".join(str(c) for r in summary for c in r if c))
+
+
+def test_a_line_holding_every_row_has_the_total_interval(tmp_path):
+    """Entity lines are drawn with the same draws as the total: one service holding every
+    row has the total's interval; two services' intervals lie inside the total's range."""
+    fs = make_set(tmp_path, laptop="{min: 50, max: 150}")
+    head = HEADER + ";Service"
+    one = write_csv(tmp_path / "one.csv", [head, "PC portable;8;15/03/2024;;;DSI",
+                                           "Ecran;3;;;;DSI", "Serveur;1;2023;;;DSI"])
+    r = pipeline.run([one], AssessOptions(year=2025, uncertainty=5000), fs)
+    line, total = r.uncertainty.by_entity["DSI"], r.uncertainty.totals["gwp"]["total"]
+    assert (line.p5, line.median, line.p95) == pytest.approx(
+        (total.p5, total.median, total.p95), rel=1e-9)
+    assert line.central == pytest.approx(total.central)
+    two = write_csv(tmp_path / "two.csv", [head, "PC portable;8;15/03/2024;;;DSI",
+                                           "Ecran;3;;;;Écoles", "Serveur;1;2023;;;DSI"])
+    r = pipeline.run([two], AssessOptions(year=2025, uncertainty=5000), fs)
+    lines = r.uncertainty.by_entity
+    assert set(lines) == {"DSI", "Écoles"}
+    whole = r.uncertainty.totals["gwp"]["total"]
+    assert sum(iv.central for iv in lines.values()) == pytest.approx(whole.central)
+    for iv in lines.values():          # a part of every draw: below the whole's percentiles
+        assert 0 < iv.p5 < iv.median < iv.p95
+        assert iv.p5 <= whole.p5 and iv.p95 <= whole.p95

@@ -115,6 +115,9 @@ class Ledger:
     split_use: np.ndarray | None = None           # (i, c, n, 8) by quantity × kWh × country
     split_units: np.ndarray | None = None         # (i, c, 4) units: undated default life,
     #                                               default kWh, blank quantity, no country
+    # the same split for each entity, site and project line (a run's, not summed by batch):
+    # name -> (manufacture (g, c, 4), use (g, c, countries used, 8), countries used)
+    split_lines: dict | None = None
 
     @property
     def n_inputs(self) -> int:
@@ -145,6 +148,7 @@ class Ledger:
                                 getattr(other, name) is None else
                                 np.concatenate([getattr(self, name), getattr(other, name)])
                                 for name in _BY_INPUT},
+                       split_lines=None,
                        entity=self.entity + other.entity, site=self.site + other.site,
                        project=self.project + other.project, rooms=rooms, room_kwh=room_kwh,
                        provenance=provenance)
@@ -190,6 +194,8 @@ def ledger_of(fleet: Fleet, w: Weights, fa: FactorArrays, year: int, n_inputs: i
                       (compact, len(used)))
     for name, gs in acc.groups.items():
         acc.groups[name] = gs.spread(used, n_n)
+    split_lines = None if acc.split_groups is None else \
+        {name: (*sums, used) for name, sums in acc.split_groups.items()}
     sources = acc.provenance()          # before the defaults are read
     out = Ledger(
         categories=fa.categories, countries=fa.countries, criteria=fa.criteria,
@@ -205,7 +211,7 @@ def ledger_of(fleet: Fleet, w: Weights, fa: FactorArrays, year: int, n_inputs: i
                   if k},
         rooms=dict(rooms or {}), provenance=sources,
         split_manufacture=acc.split_manufacture, split_use=acc.split_use,
-        split_units=acc.split_units)
+        split_units=acc.split_units, split_lines=split_lines)
     whole = None
     for name in ("entity", "site", "project"):
         names = getattr(fleet, f"{name}_names")
@@ -233,6 +239,7 @@ class _Sums:
         self.split_manufacture = np.zeros((n_inputs, n_c, 4)) if split else None
         self.split_use = np.zeros((n_inputs, n_c, n_n, 8)) if split else None
         self.split_units = np.zeros((n_inputs, n_c, 4)) if split else None
+        self.split_groups: dict | None = {} if split else None
         # rows by the provenance of their five values together: code = Σ src × 3^k
         self.sources = np.zeros(3 ** len(self.SOURCES), dtype=np.int64)
         self.pue = np.zeros(3, dtype=np.int64)          # input, default, not applicable
@@ -310,9 +317,13 @@ class _Sums:
                 defaults += src == DEFAULT
             self.defaults += by_i(defaults)
         self.room_kwh += np.bincount(fleet.room[sl], weights=use, minlength=len(self.room_kwh))
-        if self.split_manufacture is not None:
-            self._split(k_ic, k_icn, q, w.manufacture[sl], use, fleet, sl, no_life, dated)
         compact, n_used = countries
+        if self.split_manufacture is not None:
+            blanks = self._split(k_ic, k_icn, q, w.manufacture[sl], use, fleet, sl, no_life,
+                                 dated)
+            for name, (key, n_groups) in groups.items():
+                self._split_group(name, key, n_groups, cat, compact[cty], n_used,
+                                  w.manufacture[sl], use, blanks)
         for name, (key, n_groups) in groups.items():
             gs = group_sums(cat, compact[cty], q, w.manufacture[sl], use, key, n_groups,
                             n_c, n_used)
@@ -334,6 +345,24 @@ class _Sums:
         for j, blank in enumerate((bl, bk, bq, bc)):
             self.split_units[:, :, j] += np.bincount(k_ic, weights=q * blank,
                                                      minlength=n_i * n_c).reshape(n_i, n_c)
+        return bq, bl, bk, bc
+
+    def _split_group(self, name: str, key, n_groups: int, cat, cty, n_used: int, wm, use,
+                     blanks) -> None:
+        """The split of _split for each line of an entity, site or project column, over
+        the countries present (``cty`` in their compact numbering)."""
+        bq, bl, bk, bc = blanks
+        n_c = self.n_c
+        k_gc = key.astype(np.intp) * n_c + cat
+        gm = np.bincount(k_gc * 4 + bq * 2 + bl, weights=wm,
+                         minlength=n_groups * n_c * 4).reshape(n_groups, n_c, 4)
+        gu = np.bincount((k_gc * n_used + cty) * 8 + bq * 4 + bk * 2 + bc, weights=use,
+                         minlength=n_groups * n_c * n_used * 8
+                         ).reshape(n_groups, n_c, n_used, 8)
+        if name in self.split_groups:
+            gm += self.split_groups[name][0]
+            gu += self.split_groups[name][1]
+        self.split_groups[name] = (gm, gu)
 
     def _provenance(self, fleet: Fleet, w: Weights, sl: slice, no_life, dated, second,
                     srcs) -> None:

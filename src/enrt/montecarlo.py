@@ -44,6 +44,8 @@ class Simulation:
     # criterion -> category -> (p5, p50, p95) of the category's total
     by_category: dict[str, dict[str, tuple[float, float, float]]] = field(default_factory=dict)
     sensitivity: dict[str, list[Sensitivity]] = field(default_factory=dict)
+    # "entity" | "site" | "project" -> line name -> (p5, p50, p95) of its gwp total
+    lines: dict[str, dict[str, tuple[float, float, float]]] = field(default_factory=dict)
 
 
 def simulate(ledger: Ledger, model: FactorSet, fa: FactorArrays, year: int,
@@ -118,10 +120,40 @@ def simulate(ledger: Ledger, model: FactorSet, fa: FactorArrays, year: int,
         sim.totals[crit] = {"manufacture": _pct(man), "use": _pct(use),
                             "total": _pct(man + use)}
         sim.by_category[crit] = {cats[c]: _pct(total_c[:, c]) for c in present}
+        if crit == "gwp" and ledger.split_lines:
+            e_full = np.zeros((draws, len(fa.countries)))
+            e_full[:, used_n] = e_draws
+            for name, split in ledger.split_lines.items():
+                names = getattr(ledger, name).names
+                totals = _line_totals(split, m_draws, e_full, q, ctry, life_inv, kwh)
+                p5, p50, p95 = np.percentile(totals, PERCENTILES, axis=0)
+                sim.lines[name] = {(names[g] or "(unspecified)"): (float(p5[g]), float(p50[g]),
+                                                                   float(p95[g]))
+                                   for g in range(len(names))}
         sim.sensitivity[crit] = _sensitivity(
             cats, fa, present, used_n, sm, su, units, a0, b0, m_central, e_central,
             m_draws, e_draws, life_inv, kwh, q, ctry)
     return sim
+
+
+def _line_totals(split, m_draws, e_full, q, ctry, life_inv, kwh) -> np.ndarray:
+    """(draws, lines): each line's drawn total, as draws of each (category, blank inputs)
+    and (category, country, blank inputs) combination that some line has, times the
+    lines' weights for it (one matrix product)."""
+    gm, gu, used = split
+    draws, weights = [], []
+    for c, b in np.argwhere(gm.any(axis=0)):
+        x = m_draws[:, c] * (q if b & 2 else 1.0) * (life_inv[:, c] if b & 1 else 1.0)
+        draws.append(x)
+        weights.append(gm[:, c, b])
+    for c, n, b in np.argwhere(gu.any(axis=0)):
+        x = e_full[:, used[n]] * (q if b & 4 else 1.0) * (kwh[:, c] if b & 2 else 1.0) * \
+            (ctry if b & 1 else 1.0)
+        draws.append(x)
+        weights.append(gu[:, c, n, b])
+    if not draws:
+        return np.zeros((len(q), gm.shape[0]))
+    return np.stack(draws, axis=1) @ np.stack(weights, axis=0)
 
 
 def _pct(x: np.ndarray) -> tuple[float, float, float]:

@@ -347,6 +347,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_input": ("Donnée", "Input"),
     "col_variance_share": ("Part de l'incertitude", "Share of the uncertainty"),
     "category_intervals": ("Intervalles à 90 % par catégorie", "90 % intervals by category"),
+    "line_intervals": ("Intervalles à 90 % — {what}", "90 % intervals — {what}"),
     "unc_manufacture": ("Valeur de fabrication : {what}", "Embodied value: {what}"),
     "unc_electricity": ("Facteur d'électricité : {what}", "Electricity factor: {what}"),
     "unc_lifetime": ("Durée de vie par défaut, lignes sans date d'achat : {what}",

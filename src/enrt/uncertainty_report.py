@@ -35,8 +35,15 @@ def uncertainty_report(report: Report, ledger: Ledger, fs: LoadedFactorSet,
             cat: _interval(_category_total(lines.get(cat), k), p)
             for cat, p in sim.by_category[k].items()}
     sensitivity = {k: [_input(s) for s in ranked] for k, ranked in sim.sensitivity.items()}
+    lines = {}
+    for key, shown in (("entity", report.by_entity), ("site", report.by_site),
+                       ("project", report.by_project)):
+        drawn = sim.lines.get(key, {})
+        lines[f"by_{key}"] = {getattr(x, key): _interval(x.gwp.total if x.gwp else None,
+                                                         drawn[getattr(x, key)])
+                              for x in shown if getattr(x, key) in drawn}
     return UncertaintyReport(draws=draws, seed=seed, totals=totals, by_category=by_category,
-                             sensitivity=sensitivity, territory=_territory(report, fs))
+                             sensitivity=sensitivity, territory=_territory(report, fs), **lines)
 
 
 def _interval(central: float | None, p: tuple[float, float, float]) -> Interval:

@@ -196,6 +196,9 @@ class UncertaintyReport(BaseModel):
                                                    "use, total")
     by_category: dict[str, dict[str, Interval]] = Field(description="criterion -> category "
                                                         "-> total")
+    by_entity: dict[str, Interval] = Field(default_factory=dict, description="gwp")
+    by_site: dict[str, Interval] = Field(default_factory=dict, description="gwp")
+    by_project: dict[str, Interval] = Field(default_factory=dict, description="gwp")
     sensitivity: dict[str, list[UncertainInput]] = Field(description=(
         "criterion -> inputs ranked by their share of the variance: what to improve first"))
     territory: dict[str, dict] | None = Field(None, description=(

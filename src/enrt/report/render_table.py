@@ -372,6 +372,18 @@ def _uncertainty(o: _Out, report: Report) -> None:
     o.table(f"{o.t('category_intervals')} ({o.t('col_gwp')})",
             [_Col(o.t("col_category"), wrap=True), _Col(o.t("total"), True),
              _Col(o.t("interval_90"), True)], rows)
+    for key, lines in (("entity", report.by_entity), ("site", report.by_site),
+                       ("project", report.by_project)):
+        drawn = getattr(report.uncertainty, f"by_{key}")
+        shown = [x for x in lines[:5] if getattr(x, key) in drawn]
+        if len(lines) < 2 or not shown:
+            continue
+        o.table(f"{o.t('line_intervals', what=o.t('by_' + key))} ({o.t('col_gwp')})",
+                [_Col(o.t(f"col_{key}"), wrap=True), _Col(o.t("total"), True),
+                 _Col(o.t("interval_90"), True)],
+                [[getattr(x, key), o.num(x.gwp.total), "{}–{}".format(
+                    o.num(drawn[getattr(x, key)].p5), o.num(drawn[getattr(x, key)].p95))]
+                 for x in shown])
     o.table(o.t("improve_first"),
             [_Col(o.t("col_input"), wrap=True), _Col(o.t("col_variance_share"), True),
              _Col(o.t("col_hint"), wrap=True)],

@@ -203,10 +203,12 @@ def _tables(report: Report, lang: str, total: float) -> list[Table]:
                             ("by_project", report.by_project, "project")):
         if not lines or (len(lines) == 1 and getattr(lines[0], key) == "(unspecified)"):
             continue
+        drawn = getattr(report.uncertainty, tid, {}) if report.uncertainty else {}
         out.append(Table(tid, L(tid), [Column(L(f"col_{key}")), Column(L("col_quantity"), "int"),
-                                       *phase_cols],
+                                       *phase_cols, *iv_cols],
                          [[getattr(x, key), x.quantity, x.gwp.manufacture, x.gwp.use,
-                           x.gwp.total] for x in lines]))
+                           x.gwp.total, *iv_cells(drawn.get(getattr(x, key)))]
+                          for x in lines]))
     if report.activities:
         out.append(Table("services", L("services"),
                          [Column(L("col_activity")), Column(L("col_kind")),
