@@ -260,3 +260,23 @@ def test_a_line_holding_every_row_has_the_total_interval(tmp_path):
     for iv in lines.values():          # a part of every draw: below the whole's percentiles
         assert 0 < iv.p5 < iv.median < iv.p95
         assert iv.p5 <= whole.p5 and iv.p95 <= whole.p95
+
+
+def test_a_factor_set_may_give_its_own_level_spreads(tmp_path):
+    """Values without an uncertainty take the level's gsd: enrt's (M: 1.6 for the tiny
+    set's unrated categories), or the set's defaults.spread_gsd."""
+    own = tmp_path / "own.yaml"
+    own.write_text(TINY_SET.replace(
+        "  pue: {value: 2.0, unit: ratio, source: T, year: 2024}",
+        "  pue: {value: 2.0, unit: ratio, source: T, year: 2024}\n"
+        "  spread_gsd: {H: 1.05, M: 1.05, L: 1.05}"), encoding="utf-8")
+    line = ["PC portable;8;15/03/2024;0;France"]
+    t_own = run(tmp_path, own, line).uncertainty.totals["gwp"]["total"]
+    t_enrt = run(tmp_path, make_set(tmp_path), line).uncertainty.totals["gwp"]["total"]
+    assert t_own.p95 / t_own.central == pytest.approx(1.05 ** 1.6448536269514722, rel=0.01)
+    assert t_enrt.p95 / t_enrt.central == pytest.approx(1.6 ** 1.6448536269514722, rel=0.04)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(own.read_text().replace("H: 1.05", "H: 0.9"), encoding="utf-8")
+    proc = subprocess.run(["enrt", "factors", "check", str(bad)], capture_output=True,
+                          text=True)
+    assert proc.returncode == 1 and "defaults.spread_gsd.H" in proc.stdout + proc.stderr

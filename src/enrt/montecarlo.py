@@ -18,7 +18,7 @@ import numpy as np
 from .factors.arrays import FactorArrays, pick_year
 from .factors.model import FactorSet
 from .ledger import Ledger
-from .spreads import BLANK_COUNTRY, BLANK_QUANTITY, ELECTRICITY, of_value
+from .spreads import BLANK_COUNTRY, BLANK_QUANTITY, ELECTRICITY, LEVEL_GSD, of_value
 
 DEFAULT_DRAWS = 10_000
 DEFAULT_SEED = 20251231          # a fixed seed: the same command gives the same JSON
@@ -62,6 +62,7 @@ def simulate(ledger: Ledger, model: FactorSet, fa: FactorArrays, year: int,
     units = ledger.split_units.sum(axis=0)                 # (c, 4)
     present = np.flatnonzero(sm.any(axis=1) | su.any(axis=(1, 2)))
     levels = {c: model.categories[c].confidence for c in cats}
+    gsd = {**LEVEL_GSD, **(model.defaults.spread_gsd or {})}   # the set's own, if given
 
     # blank inputs: one multiplier per run (quantity, country), per category (lifetime, kWh)
     q = BLANK_QUANTITY.draw(1.0, rng, draws)
@@ -72,12 +73,12 @@ def simulate(ledger: Ledger, model: FactorSet, fa: FactorArrays, year: int,
         cat = model.categories[cats[c]]
         if sm[c, 1] or sm[c, 3]:
             central = float(cat.lifetime_years.value)
-            life_inv[:, c] = central / of_value(cat.lifetime_years, levels[cats[c]]).draw(
-                central, rng, draws)
+            spread = of_value(cat.lifetime_years, levels[cats[c]], gsd)
+            life_inv[:, c] = central / spread.draw(central, rng, draws)
         if su[c, :, [2, 3, 6, 7]].any():
             central = float(cat.annual_kwh.value)
             if central > 0:
-                kwh[:, c] = of_value(cat.annual_kwh, levels[cats[c]]).draw(
+                kwh[:, c] = of_value(cat.annual_kwh, levels[cats[c]], gsd).draw(
                     central, rng, draws) / central
     # coefficient of each category's manufacture factor, and of each country's
     # electricity factor, in every draw
@@ -104,14 +105,14 @@ def simulate(ledger: Ledger, model: FactorSet, fa: FactorArrays, year: int,
         for c in present:
             value = model.categories[cats[c]].manufacture.get(crit)
             if value is not None and np.isfinite(fa.manufacture[c, k]):
-                m_draws[:, c] = of_value(value, levels[cats[c]]).draw(
+                m_draws[:, c] = of_value(value, levels[cats[c]], gsd).draw(
                     float(fa.manufacture[c, k]), rng, draws)
         e_draws = np.zeros((draws, len(used_n)))
         e_central = np.nan_to_num(fa.electricity[used_n, k])
         for j, n in enumerate(used_n):
             values = getattr(model.electricity[fa.countries[n]], crit, None)
             if values and np.isfinite(fa.electricity[n, k]):
-                e_draws[:, j] = of_value(pick_year(values, year), ELECTRICITY).draw(
+                e_draws[:, j] = of_value(pick_year(values, year), ELECTRICITY, gsd).draw(
                     float(fa.electricity[n, k]), rng, draws)
         manufacture_c = a * m_draws                              # (draws, c)
         use_c = np.einsum("dcn,dn->dc", b, e_draws)

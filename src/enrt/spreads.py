@@ -63,13 +63,15 @@ def _triangular_quantile(p: float, a: float, c: float, b: float) -> float:
     return b - np.sqrt((1 - p) * (b - a) * (b - c))
 
 
-def of_value(value, level: str | None) -> Spread:
-    """The spread of a factor-set Value: its own uncertainty, else its level's default."""
+def of_value(value, level: str | None, level_gsd: dict[str, float] | None = None) -> Spread:
+    """The spread of a factor-set Value: its own uncertainty, else its level's default
+    (``level_gsd``: the factor set's own table, else LEVEL_GSD)."""
     u = getattr(value, "uncertainty", None)
     v = float(value.value)
     if u is None:
-        lvl = level if level in LEVEL_GSD else UNRATED
-        return Spread("lognormal", gsd=LEVEL_GSD[lvl], source=f"level {lvl}")
+        table = level_gsd or LEVEL_GSD
+        lvl = level if level in table else UNRATED
+        return Spread("lognormal", gsd=table[lvl], source=f"level {lvl}")
     kind = u.distribution or "uniform"
     if kind == "lognormal":
         return Spread("lognormal", gsd=float(u.gsd), source="value")

@@ -143,6 +143,10 @@ def rules(m: FactorSet, lines: dict[str, int], file: str) -> list[Finding]:
         if name not in used_sources:
             add(f"sources.{name}", "unused-source", f"source {name!r} is not used by any value",
                 "remove it, or cite it where it applies", "warning")
+    for level, gsd in (m.defaults.spread_gsd or {}).items():
+        if not 1 < gsd <= 10:
+            add(f"defaults.spread_gsd.{level}", "uncertainty-inconsistent",
+                f"a gsd of {gsd:g} is not a spread", "give a gsd above 1 (1.3: ±30 % or so)")
     if m.defaults.country not in m.electricity:
         add("electricity", "missing-default-country", "the electricity table has no entry "
             f"for the default country {m.defaults.country}",

@@ -67,6 +67,9 @@ class Criterion(_Strict):
 class Defaults(_Strict):
     country: str = "FRA"
     pue: Value
+    spread_gsd: dict[Literal["H", "M", "L"], float] | None = Field(default=None, description=(
+        "log-normal gsd of each data-quality level, for the values without their own "
+        "uncertainty (docs/uncertainty.md); enrt's own otherwise"))
 
 
 class Country(_Strict):
