@@ -65,6 +65,13 @@ ERRORS: dict[str, tuple[str, str]] = {
                               "statuses:, sheets:)"),
     "mapping.invalid": ("fichier de correspondance : {where} : {problem}",
                         "mapping file: {where}: {problem}"),
+    # enrt compare
+    "compare.not-a-report": ("ce n'est pas un rapport JSON d'enrt : {problem}",
+                             "not an enrt JSON report: {problem}"),
+    "compare.factor-set": ("le jeu de facteurs du nouveau rapport ({id} {version}) n'est pas "
+                           "disponible ici, ou n'est plus le même fichier",
+                           "the new report's factor set ({id} {version}) is not available "
+                           "here, or is no longer the same file"),
     # inventory files
     "input.not-found": ("fichier d'inventaire introuvable", "input file not found"),
     "input.not-a-file": ("ce n'est pas un fichier ordinaire (un dossier, un périphérique ou un "
@@ -203,6 +210,10 @@ ERROR_HINTS: dict[str, tuple[str, str]] = {
                               "start from 'enrt map INVENTAIRE'"),
     "mapping.invalid": ("voyez « enrt schema mapping » pour le format",
                         "see 'enrt schema mapping' for the format"),
+    "compare.not-a-report": ("donnez deux rapports écrits par « enrt assess … -f json »",
+                             "give two reports written by 'enrt assess … -f json'"),
+    "compare.factor-set": ("donnez le fichier du jeu avec --factors CHEMIN",
+                           "give the set's file with --factors PATH"),
     "input.not-found": ("vérifiez le chemin ; les inventaires sont des fichiers .xlsx, .xlsm, "
                         ".ods ou .csv",
                         "check the path; inputs are .xlsx, .xlsm, .ods or .csv files"),

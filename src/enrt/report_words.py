@@ -382,6 +382,52 @@ TEXT: dict[str, tuple[str, str]] = {
                          "est le résultat déterministe.", "90 % intervals: {draws} Monte "
                          "Carlo draws over the factors and the blank inputs (seed {seed}); "
                          "the central value is the deterministic result."),
+    # enrt compare (docs/compare.md)
+    "cmp_title": ("Comparaison de campagnes : {old} → {new}", "Campaign comparison: {old} → {new}"),
+    "cmp_old": ("Ancienne campagne", "Old campaign"),
+    "cmp_new": ("Nouvelle campagne", "New campaign"),
+    "cmp_campaign": ("{path} : année {year}, méthode {method}, jeu {fs}",
+                     "{path}: year {year}, method {method}, set {fs}"),
+    "cmp_warn_factor-sets-differ": (
+        "Les deux rapports n'ont pas le même jeu de facteurs : l'écart mêle le changement du "
+        "parc et celui de la méthode. Donnez l'ancien inventaire (--inventory-old) pour les "
+        "séparer.", "The two reports used different factor sets: the change mixes the fleet's "
+        "change and the method's. Give the old inventory (--inventory-old) to tell them apart."),
+    "cmp_warn_factor-sets-differ-restated": (
+        "Les deux rapports n'ont pas le même jeu de facteurs : l'ancienne année est recalculée "
+        "avec le nouveau jeu ; la part « jeu de facteurs » est l'écart de méthode.",
+        "The two reports used different factor sets: the old year is assessed again with the "
+        "new set; the \"factor set\" part is the change of method."),
+    "cmp_warn_numecoeval-snapshot": (
+        "Un rapport utilise la méthode numecoeval, une photographie du parc : l'écart de "
+        "fabrication d'une année à l'autre n'y suit pas l'amortissement.",
+        "A report used the numecoeval method, a snapshot of the fleet: its manufacture change "
+        "from one year to the next does not follow amortisation."),
+    "cmp_warn_methods-differ": ("Les deux rapports n'utilisent pas la même méthode.",
+                                "The two reports used different methods."),
+    "cmp_totals": ("Évolution par indicateur", "Change by criterion"),
+    "cmp_attribution": ("Pourquoi l'empreinte carbone a changé", "Why the carbon footprint changed"),
+    "cmp_by_category": ("Évolution par catégorie", "Change by category"),
+    "cmp_by_entity": ("Évolution par service", "Change by department"),
+    "cmp_indicators": ("Évolution des indicateurs", "Change of the indicators"),
+    "col_old": ("Avant", "Before"),
+    "col_new": ("Après", "After"),
+    "col_change": ("Écart", "Change"),
+    "col_change_pct": ("Écart %", "Change %"),
+    "col_driver": ("Cause", "Driver"),
+    "col_part": ("Part de l'écart", "Part of the change"),
+    "col_phase": ("Phase", "Phase"),
+    "drv_fleet_size": ("Taille du parc (nombre d'équipements)", "Fleet size (units)"),
+    "drv_fleet_mix": ("Composition du parc", "Fleet mix"),
+    "drv_lifetimes": ("Durées de vie et amortissement", "Lifetimes and amortisation"),
+    "drv_usage": ("Usage (kWh, PUE, salles mesurées)", "Usage (kWh, PUE, metered rooms)"),
+    "drv_electricity": ("Facteurs d'électricité", "Electricity factors"),
+    "drv_factor_set": ("Changement de jeu de facteurs", "Factor set change"),
+    "drv_services": ("Services hébergés et prestations", "Hosted services and prestations"),
+    "drv_total": ("Écart total", "Total change"),
+    "cmp_base": ("Base (invisible dans le graphique)", "Base (not drawn in the chart)"),
+    "cmp_rise": ("Hausse", "Rise"),
+    "cmp_fall": ("Baisse", "Fall"),
 }
 
 

@@ -16,6 +16,9 @@ COMMANDS = [
     ("batch", "Assess every commune on its own: one report each in DIR, a summary comparing "
               "them (synthese / summary) and the whole set's aggregate (ensemble / "
               "aggregate)."),
+    ("compare", "Compare two campaigns' JSON reports: the change by criterion, category, "
+                "department and indicator, and why (fleet size, mix, lifetimes, usage, "
+                "electricity, factor set, services)."),
     ("map", "Write a YAML mapping (header -> field, label -> category, status -> meaning, "
             "sheet -> kind) of what enrt understood; labels and words it could not place "
             "are left empty."),

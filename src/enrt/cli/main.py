@@ -9,6 +9,7 @@ import typer
 from .._version import DEFAULT_SET_ID, __version__
 from . import assess as assess_cmd
 from .batch import batch as batch_cmd
+from .compare import compare as compare_cmd
 from . import factors as factors_cmd
 from .map import map_command
 from .schema import schema
@@ -56,6 +57,7 @@ def main(
 
 app.command("assess")(assess_cmd.assess)
 app.command("batch")(batch_cmd)
+app.command("compare")(compare_cmd)
 app.add_typer(factors_cmd.app, name="factors")
 app.command("map")(map_command)
 app.command("schema")(schema)
