@@ -143,3 +143,30 @@ def test_the_command_line(tmp_path):
                           text=True)
     assert proc.returncode == 2
     assert proc.stderr.startswith("Error: not an enrt JSON report") and "Hint: " in proc.stderr
+
+
+def test_graphical_formats_draw_the_waterfall(tmp_path):
+    """HTML: one self-contained page with an SVG waterfall whose text alternative lists
+    the parts; PDF pages; xlsx: the parts as numbers and a native stacked-bar chart whose
+    base series is not drawn."""
+    import openpyxl
+    from pypdf import PdfReader
+    fs = _set(tmp_path, 100, "tiny-a")
+    _, old = _report(tmp_path, ["PC portable;4;15/03/2023;0;France"], 2024, fs, "old")
+    _, new = _report(tmp_path, ["PC portable;4;15/03/2023;0;France",
+                                "PC portable;4;15/03/2025;0;France"], 2025, fs, "new")
+    for ext in ("html", "pdf", "xlsx"):
+        proc = subprocess.run(["enrt", "compare", str(old), str(new), "--lang", "en", "-o",
+                               str(tmp_path / f"c.{ext}")], capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+    page = (tmp_path / "c.html").read_text()
+    assert page.count("<svg") == 1 and "<script" not in page and "http" not in page
+    assert 'aria-labelledby="wf-gwp-t wf-gwp-d"' in page
+    assert "Fleet size (units): +100.0" in page          # 4 more laptops, 25 kg a year each
+    assert PdfReader(str(tmp_path / "c.pdf")).pages
+    wb = openpyxl.load_workbook(tmp_path / "c.xlsx")
+    ws = wb[wb.sheetnames[1]]
+    rows = [r for r in ws.iter_rows(values_only=True) if r and r[0]]
+    assert rows[3][0] == "Fleet size (units)" and rows[3][1] == pytest.approx(100.0)
+    assert rows[2][3] == pytest.approx(100.0) and rows[-1][3] == pytest.approx(200.0)
+    assert len(ws._charts) == 1

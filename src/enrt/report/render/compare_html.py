@@ -36,8 +36,9 @@ def waterfall(cmp: Comparison, lang: str, criterion: str = "gwp") -> str:
     plot_w = WIDTH - label_w - 90
     height = ROW * len(rows) + 40
     title = t("cmp_attribution", lang)
-    desc = "; ".join(f"{name}: {number(b - a if name not in (rows[0][0], rows[-1][0]) else b, lang, 1)}"
-                     for name, a, b, _ in rows) + " (kg CO2e)"
+    ends = (0, len(rows) - 1)           # the two years' totals; between them, signed parts
+    desc = "; ".join(f"{name}: {_signed(b - a, lang) if i not in ends else number(b, lang, 1)}"
+                     for i, (name, a, b, _) in enumerate(rows)) + " (kg CO2e)"
     out = _open(f"wf-{criterion}", height, title, desc)
     x0 = label_w
     for tick in ticks:
@@ -54,13 +55,15 @@ def waterfall(cmp: Comparison, lang: str, criterion: str = "gwp") -> str:
                    f'{esc(shorten(name, label_w - 12))}</text>')
         out.append(f'<rect x="{_f(xa)}" y="{_f(y + 2)}" width="{_f(max(xb - xa, 1))}" '
                    f'height="14" fill="{colour}"/>')
-        shown = b if i in (0, len(rows) - 1) else b - a
-        text = number(shown, lang, 1) if i in (0, len(rows) - 1) else \
-            ("+" if shown > 0 else "") + number(shown, lang, 1)
+        text = number(b, lang, 1) if i in ends else _signed(b - a, lang)
         out.append(f'<text x="{_f(xb + 6)}" y="{_f(y + 12)}" font-size="{FONT_SIZE}">'
                    f'{esc(text)}</text>')
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _signed(x: float, lang: str) -> str:
+    return ("+" if x > 0 else "") + number(x, lang, 1)
 
 
 def document(cmp: Comparison, lang: str, head: list[str], sections) -> str:
