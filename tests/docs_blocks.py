@@ -64,7 +64,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DOCS = [REPO / "docs" / n for n in ("usage.md", "factors.md", "methodology.md",
                                     "report-formats.md", "batch.md", "uncertainty.md",
-                                    "compare.md")]
+                                    "compare.md", "simulate.md")]
 ENRT = Path(sys.executable).parent / "enrt"
 COPIED = ["examples", "docs/examples"]              # copied into the work folder
 SKIPPED_NAMES = {"__pycache__"}

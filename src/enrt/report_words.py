@@ -425,6 +425,28 @@ TEXT: dict[str, tuple[str, str]] = {
     "drv_factor_set": ("Changement de jeu de facteurs", "Factor set change"),
     "drv_services": ("Services hébergés et prestations", "Hosted services and prestations"),
     "drv_total": ("Écart total", "Total change"),
+    # enrt simulate (docs/simulate.md)
+    "sim_title": ("Scénario « {name} » : {start} → {end}", "Scenario “{name}”: {start} → {end}"),
+    "sim_target_met": ("Objectif {criterion} −{reduction} en {year} atteint : {reached} pour "
+                       "un objectif de {target} ({change} depuis l'année de référence).",
+                       "Target {criterion} −{reduction} by {year} met: {reached} for a target "
+                       "of {target} ({change} since the baseline year)."),
+    "sim_target_missed": ("Objectif {criterion} −{reduction} en {year} non atteint : {reached} "
+                          "pour un objectif de {target} ; il manque {gap} ({change} depuis "
+                          "l'année de référence).",
+                          "Target {criterion} −{reduction} by {year} missed: {reached} for a "
+                          "target of {target}; {gap} short ({change} since the baseline "
+                          "year)."),
+    "sim_how": ("Chaque année : le parc de l'inventaire, renouvelé à la fin de chaque durée "
+                "de vie, puis les actions à partir de leur année de départ.",
+                "Each year: the inventory's fleet, renewed at the end of each lifetime, then "
+                "the actions from their start year."),
+    "sim_trajectory": ("Trajectoire", "Trajectory"),
+    "sim_without": ("Sans les actions", "Without the actions"),
+    "sim_with": ("Avec les actions", "With the actions"),
+    "sim_effects": ("Effet de chaque action seule", "Effect of each action alone"),
+    "sim_action": ("Action", "Action"),
+    "sim_start": ("Départ", "Start"),
     "cmp_base": ("Base (invisible dans le graphique)", "Base (not drawn in the chart)"),
     "cmp_rise": ("Hausse", "Rise"),
     "cmp_fall": ("Baisse", "Fall"),

@@ -22,7 +22,11 @@ COMMANDS = [
     ("map", "Write a YAML mapping (header -> field, label -> category, status -> meaning, "
             "sheet -> kind) of what enrt understood; labels and words it could not place "
             "are left empty."),
-    ("schema", "Print the JSON Schema of the report, a factor file or a mapping file."),
+    ("schema", "Print the JSON Schema of the report, a factor file, a mapping file or a "
+               "scenario."),
+    ("simulate", "Project the footprint year by year to the scenario's horizon, with and "
+                 "without its actions, each action's effect alone, and whether the target is "
+                 "met."),
     ("template", "Write a blank inventory workbook: every sheet enrt reads, drop-down lists, "
                  "the 59 DINUM practices, and instructions."),
     ("factors", "List, show, check and compare factor sets."),

@@ -10,6 +10,7 @@ from .._version import DEFAULT_SET_ID, __version__
 from . import assess as assess_cmd
 from .batch import batch as batch_cmd
 from .compare import compare as compare_cmd
+from .simulate import simulate as simulate_cmd
 from . import factors as factors_cmd
 from .map import map_command
 from .schema import schema
@@ -61,6 +62,7 @@ app.command("compare")(compare_cmd)
 app.add_typer(factors_cmd.app, name="factors")
 app.command("map")(map_command)
 app.command("schema")(schema)
+app.command("simulate")(simulate_cmd)
 app.command("template")(template)
 
 

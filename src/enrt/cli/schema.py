@@ -13,16 +13,20 @@ class Kind(str, Enum):
     report = "report"
     factors = "factors"
     mapping = "mapping"
+    scenario = "scenario"
 
 
 @handle_errors
-def schema(kind: Kind = typer.Argument(..., help="report, factors or mapping")) -> None:
-    """Print the JSON Schema of the report, a factor file or a mapping file."""
+def schema(kind: Kind = typer.Argument(..., help="report, factors, mapping or scenario")
+           ) -> None:
+    """Print the JSON Schema of the report, a factor file, a mapping file or a scenario."""
     from ..factors.model import FactorSet
     from ..inventory.mapping_file import MappingFile
     from ..output import write_text
     from ..report.model import Report
-    model = {Kind.factors: FactorSet, Kind.report: Report, Kind.mapping: MappingFile}[kind]
+    from ..scenario import Scenario
+    model = {Kind.factors: FactorSet, Kind.report: Report, Kind.mapping: MappingFile,
+             Kind.scenario: Scenario}[kind]
     data = model.model_json_schema()
     if kind is Kind.factors:
         _optional(data)       # overlays give only what they change; `factors check` decides

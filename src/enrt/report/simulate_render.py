@@ -1,0 +1,79 @@
+"""A simulation written for people: the trajectory with and without the actions, each
+action's effect, and whether the target is met (terminal and Markdown; the JSON is the
+SimulationReport itself)."""
+from __future__ import annotations
+
+from ..i18n import check_lang, criterion_label, mass, number, percent, t
+from ..inert import safe
+from ..simulate import SimulationReport
+
+FORMATS = ("table", "json", "md")
+
+
+def render_simulation(rep: SimulationReport, fmt: str, lang: str = "en",
+                      color: bool = False, width: int | None = None,
+                      encoding: str | None = "utf-8") -> bytes:
+    lang = check_lang(lang)
+    if fmt == "json":
+        return rep.to_json().encode("utf-8")
+    head, sections = _heading(rep, lang), _sections(rep, lang)
+    if fmt == "md":
+        out = [f"# {head[0]}", "", *[f"- {x}" for x in head[1:]], ""]
+        for title, cols, rows in sections:
+            out += [f"## {title}", "", "| " + " | ".join(cols) + " |",
+                    "| " + " | ".join("---" if i == 0 else "---:" for i in range(len(cols)))
+                    + " |"]
+            out += ["| " + " | ".join(str(c).replace("|", "\\|") for c in r) + " |"
+                    for r in rows]
+            out.append("")
+        return "\n".join(out).encode("utf-8")
+    from .render_table import _Col, _Out
+    o = _Out(lang, width, color, encoding)
+    o.heading(head[0])
+    for line in head[1:]:
+        o.print(line)
+    for title, cols, rows in sections:
+        o.table(title, [_Col(c, right=i > 0, wrap=i == 0) for i, c in enumerate(cols)], rows)
+    return o.tx(o.value()).encode(o.tx.encoding, errors="replace")
+
+
+def _heading(rep: SimulationReport, lang: str) -> list[str]:
+    lines = [t("sim_title", lang, name=safe(rep.scenario), start=rep.baseline_year,
+               end=rep.horizon)]
+    g = rep.target
+    if g is not None:
+        key = "sim_target_met" if g.met else "sim_target_missed"
+        lines.append(t(key, lang, criterion=criterion_label(g.criterion, lang),
+                       reduction=percent(g.reduction, lang), year=g.year,
+                       target=_amount(g.target, g.criterion, lang),
+                       reached=_amount(g.reached, g.criterion, lang),
+                       gap=_amount(abs(g.gap), g.criterion, lang),
+                       change=_signed_pct(g.reached / g.baseline - 1, lang)
+                       if g.baseline else "—"))
+    lines.append(t("sim_how", lang))
+    return lines
+
+
+def _signed_pct(x: float, lang: str) -> str:
+    return ("+" if x > 0 else "") + percent(x, lang, 1)
+
+
+def _amount(x: float, criterion: str, lang: str) -> str:
+    return mass(x, lang) if criterion == "gwp" else number(x, lang, 1)
+
+
+def _sections(rep: SimulationReport, lang: str):
+    L = lambda key: t(key, lang)      # noqa: E731
+    crit = rep.target.criterion if rep.target else "gwp"
+    unit = "kg CO2e" if crit == "gwp" else criterion_label(crit, lang)
+    rows = [[str(a.year), number(a.units, lang, 0), number(a.totals[crit], lang, 1),
+             number(b.totals[crit], lang, 1), number(b.totals[crit] - a.totals[crit], lang, 1)]
+            for a, b in zip(rep.without_actions, rep.with_actions)]
+    out = [(f"{L('sim_trajectory')} ({unit})",
+            [L("year"), L("col_quantity"), L("sim_without"), L("sim_with"), L("col_change")],
+            rows)]
+    out.append((f"{L('sim_effects')} ({rep.horizon}, {unit})",
+                [L("sim_action"), L("sim_start"), L("col_change")],
+                [[safe(e.name), str(e.start), number(e.effect.get(crit, 0.0), lang, 1)]
+                 for e in rep.actions]))
+    return out
