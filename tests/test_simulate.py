@@ -125,3 +125,40 @@ def test_refurbished_purchases_count_the_first_life_the_action_gives(tmp_path, t
     rep = _run(tmp_path, tiny_set, LAPTOPS, [{"type": "refurbished_share", "start": 2026,
                                               "share": 0.5, "previous_years": 4}])
     assert rep.with_actions[1].totals["gwp"] == pytest.approx(50 + 25 + 4)
+
+
+def test_uncertainty_ranges_and_the_graphical_formats(tmp_path, tiny_set):
+    """With --uncertainty every year has its 90 % interval around the central total, each
+    action's effect an interval of paired draws (an action that removes half the laptops
+    alone: its effect's interval holds the central effect and stays below zero); HTML
+    (one SVG, its text alternative), PDF and xlsx (a native line chart) are written."""
+    import json
+    import openpyxl
+    inv = write_csv(tmp_path / "parc.csv", ["Type;Quantité;Date d'achat", *LAPTOPS])
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("schema_version: 1\nname: p\nhorizon: 2028\nactions:\n"
+                    "  - {type: decommission, start: 2026, categories: [laptop], share: 0.5}\n"
+                    "target: {criterion: gwp, reduction: 0.2, year: 2028}\n", encoding="utf-8")
+    base = ["enrt", "simulate", str(inv), "--scenario", str(plan), "--factors", str(tiny_set),
+            "--year", "2025", "--uncertainty", "2000", "--lang", "en"]
+    out = tmp_path / "s.json"
+    assert subprocess.run([*base, "-o", str(out)]).returncode == 0
+    data = json.loads(out.read_text())
+    for y in data["with_actions"]:
+        lo, hi = y["interval"]["gwp"]
+        assert lo <= y["totals"]["gwp"] * 1.0001 and hi >= lo
+    effect = data["actions"][0]
+    lo, hi = effect["effect_interval"]["gwp"]
+    assert effect["effect"]["gwp"] == pytest.approx(-52.0)      # 2028: half of 104
+    assert lo < -52.0 * 0.5 and hi < 0
+    for ext in ("html", "pdf", "xlsx"):
+        assert subprocess.run([*base, "-o", str(tmp_path / f"s.{ext}")]).returncode == 0
+    page = (tmp_path / "s.html").read_text()
+    assert page.count("<svg") == 1 and "<script" not in page
+    assert "2026: Without the actions 104.0, With the actions 52.0" in page
+    wb = openpyxl.load_workbook(tmp_path / "s.xlsx")
+    ws = wb[wb.sheetnames[0]]
+    assert len(ws._charts) == 1
+    rows = [r for r in ws.iter_rows(values_only=True) if r and isinstance(r[0], int)]
+    assert [r[0] for r in rows] == [2025, 2026, 2027, 2028]
+    assert rows[1][1:3] == pytest.approx((104.0, 52.0))

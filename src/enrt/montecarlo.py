@@ -46,14 +46,19 @@ class Simulation:
     sensitivity: dict[str, list[Sensitivity]] = field(default_factory=dict)
     # "entity" | "site" | "project" -> line name -> (p5, p50, p95) of its gwp total
     lines: dict[str, dict[str, tuple[float, float, float]]] = field(default_factory=dict)
+    total_draws: dict[str, np.ndarray] = field(default_factory=dict)   # with keep=True
 
 
 def simulate(ledger: Ledger, model: FactorSet, fa: FactorArrays, year: int,
-             draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED) -> Simulation:
-    """Draw the factors and the blank inputs ``draws`` times over the ledger's sums."""
+             draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED, keep: bool = False
+             ) -> Simulation:
+    """Draw the factors and the blank inputs ``draws`` times over the ledger's sums.
+    Each uncertain number has its own stream of draws, keyed by what it is (the seed, its
+    kind, criterion, category or country), so two ledgers of the same set draw the same
+    values for the same factors: differences between runs (enrt simulate) are paired.
+    ``keep``: the total's draws are kept too (``total_draws``)."""
     if ledger.split_manufacture is None:
         raise ValueError("the ledger was made without split=True")
-    rng = np.random.default_rng(seed)
     cats = list(fa.categories)
     sm = ledger.split_manufacture.sum(axis=0)              # (c, 4): bq*2 + bl
     su = ledger.split_use.sum(axis=0)                      # (c, n, 8): bq*4 + bk*2 + bc
@@ -65,8 +70,8 @@ def simulate(ledger: Ledger, model: FactorSet, fa: FactorArrays, year: int,
     gsd = {**LEVEL_GSD, **(model.defaults.spread_gsd or {})}   # the set's own, if given
 
     # blank inputs: one multiplier per run (quantity, country), per category (lifetime, kWh)
-    q = BLANK_QUANTITY.draw(1.0, rng, draws)
-    ctry = BLANK_COUNTRY.draw(1.0, rng, draws)
+    q = BLANK_QUANTITY.draw(1.0, _rng(seed, 1), draws)
+    ctry = BLANK_COUNTRY.draw(1.0, _rng(seed, 2), draws)
     life_inv = np.ones((draws, len(cats)))
     kwh = np.ones((draws, len(cats)))
     for c in present:
@@ -74,12 +79,12 @@ def simulate(ledger: Ledger, model: FactorSet, fa: FactorArrays, year: int,
         if sm[c, 1] or sm[c, 3]:
             central = float(cat.lifetime_years.value)
             spread = of_value(cat.lifetime_years, levels[cats[c]], gsd)
-            life_inv[:, c] = central / spread.draw(central, rng, draws)
+            life_inv[:, c] = central / spread.draw(central, _rng(seed, 3, c), draws)
         if su[c, :, [2, 3, 6, 7]].any():
             central = float(cat.annual_kwh.value)
             if central > 0:
                 kwh[:, c] = of_value(cat.annual_kwh, levels[cats[c]], gsd).draw(
-                    central, rng, draws) / central
+                    central, _rng(seed, 4, c), draws) / central
     # coefficient of each category's manufacture factor, and of each country's
     # electricity factor, in every draw
     a = (sm[:, 0] + sm[:, 1] * life_inv) + q[:, None] * (sm[:, 2] + sm[:, 3] * life_inv)
@@ -106,20 +111,22 @@ def simulate(ledger: Ledger, model: FactorSet, fa: FactorArrays, year: int,
             value = model.categories[cats[c]].manufacture.get(crit)
             if value is not None and np.isfinite(fa.manufacture[c, k]):
                 m_draws[:, c] = of_value(value, levels[cats[c]], gsd).draw(
-                    float(fa.manufacture[c, k]), rng, draws)
+                    float(fa.manufacture[c, k]), _rng(seed, 5, k, c), draws)
         e_draws = np.zeros((draws, len(used_n)))
         e_central = np.nan_to_num(fa.electricity[used_n, k])
         for j, n in enumerate(used_n):
             values = getattr(model.electricity[fa.countries[n]], crit, None)
             if values and np.isfinite(fa.electricity[n, k]):
                 e_draws[:, j] = of_value(pick_year(values, year), ELECTRICITY, gsd).draw(
-                    float(fa.electricity[n, k]), rng, draws)
+                    float(fa.electricity[n, k]), _rng(seed, 6, k, n), draws)
         manufacture_c = a * m_draws                              # (draws, c)
         use_c = np.einsum("dcn,dn->dc", b, e_draws)
         total_c = manufacture_c + use_c
         man, use = manufacture_c.sum(axis=1), use_c.sum(axis=1)
         sim.totals[crit] = {"manufacture": _pct(man), "use": _pct(use),
                             "total": _pct(man + use)}
+        if keep:
+            sim.total_draws[crit] = man + use
         sim.by_category[crit] = {cats[c]: _pct(total_c[:, c]) for c in present}
         if crit == "gwp" and ledger.split_lines:
             e_full = np.zeros((draws, len(fa.countries)))
@@ -135,6 +142,11 @@ def simulate(ledger: Ledger, model: FactorSet, fa: FactorArrays, year: int,
             cats, fa, present, used_n, sm, su, units, a0, b0, m_central, e_central,
             m_draws, e_draws, life_inv, kwh, q, ctry)
     return sim
+
+
+def _rng(seed: int, *key: int) -> np.random.Generator:
+    """The stream of one uncertain number: the same seed and key, the same draws."""
+    return np.random.default_rng([seed, *(int(x) for x in key)])
 
 
 def _line_totals(split, m_draws, e_full, q, ctry, life_inv, kwh) -> np.ndarray:

@@ -447,6 +447,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "sim_effects": ("Effet de chaque action seule", "Effect of each action alone"),
     "sim_action": ("Action", "Action"),
     "sim_start": ("Départ", "Start"),
+    "sim_target": ("Objectif", "Target"),
     "cmp_base": ("Base (invisible dans le graphique)", "Base (not drawn in the chart)"),
     "cmp_rise": ("Hausse", "Rise"),
     "cmp_fall": ("Baisse", "Fall"),

@@ -30,6 +30,8 @@ class YearTotals(BaseModel):
     year: int
     totals: dict[str, float] = Field(description="criterion -> manufacture + use (covered)")
     units: float
+    interval: dict[str, list[float]] | None = Field(None, description=(
+        "with --uncertainty: criterion -> [5th, 95th percentile]"))
 
 
 class ActionEffect(BaseModel):
@@ -39,6 +41,9 @@ class ActionEffect(BaseModel):
     trajectory: list[YearTotals]
     effect: dict[str, float] = Field(description="criterion -> change at the horizon "
                                      "against the trajectory without actions")
+    effect_interval: dict[str, list[float]] | None = Field(None, description=(
+        "with --uncertainty: criterion -> [5th, 95th percentile] of the change, the two "
+        "trajectories drawn with the same factors"))
 
 
 class TargetCheck(BaseModel):
@@ -70,35 +75,48 @@ class SimulationReport(BaseModel):
         return self.model_dump_json(indent=2) + "\n"
 
 
-def simulate(reading: Reading, scenario: Scenario) -> SimulationReport:
+def simulate(reading: Reading, scenario: Scenario, draws: int | None = None,
+             seed: int | None = None) -> SimulationReport:
+    """``draws``: Monte Carlo draws for each year's interval (None: none)."""
+    from .montecarlo import DEFAULT_SEED, simulate as sample
+    seed = DEFAULT_SEED if seed is None else seed
     base_year = reading.year
     years = list(range(base_year, max(scenario.horizon, base_year) + 1))
     arrays = {y: build_arrays(reading.fs, y) for y in years}
     method = reading.options.method
     second = reading.options.second_life
 
-    def run(actions) -> list[YearTotals]:
-        out = []
+    def run(actions) -> tuple[list[YearTotals], dict]:
+        out, last = [], {}
         for y in years:
             fa = arrays[y]
             fleet = project(reading.fleet, fa, base_year, y, actions)
             ledger = ledger_of(fleet, row_weights(fleet, fa, y, method, second), fa, y, 1,
-                               method=method)
+                               method=method, split=draws is not None)
             im = impacts(ledger, fa)
+            interval = None
+            if draws is not None:
+                sim = sample(ledger, reading.fs.model, fa, y, draws, seed, keep=True)
+                interval = {k: [v["total"][0], v["total"][2]] for k, v in sim.totals.items()}
+                last = sim.total_draws
             out.append(YearTotals(year=y, totals={k: float(im.manufacture[j] + im.use[j])
                                                   for j, k in enumerate(fa.criteria)},
-                                  units=float(fleet.quantity.sum())))
-        return out
+                                  units=float(fleet.quantity.sum()), interval=interval))
+        return out, last
 
-    without = run([])
-    with_all = run(scenario.actions)
+    without, base_draws = run([])
+    with_all, _ = run(scenario.actions)
     effects = []
     for a in scenario.actions:
-        alone = run([a])
+        alone, alone_draws = run([a])
         effects.append(ActionEffect(
             name=a.name or a.type, type=a.type, start=a.start, trajectory=alone,
             effect={k: alone[-1].totals[k] - without[-1].totals[k]
-                    for k in alone[-1].totals}))
+                    for k in alone[-1].totals},
+            effect_interval=None if draws is None else {
+                k: [float(np.percentile(alone_draws[k] - base_draws[k], 5)),
+                    float(np.percentile(alone_draws[k] - base_draws[k], 95))]
+                for k in alone_draws}))
     report = SimulationReport(scenario=scenario.name, baseline_year=base_year,
                               horizon=years[-1], method=method, without_actions=without,
                               with_actions=with_all, actions=effects)

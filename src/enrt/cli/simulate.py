@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from .errors import EXIT_FINDINGS, handle_errors
-from .options import FactorsOpt, LangOpt, OutputOpt
+from .options import FactorsOpt, LangOpt, OutputOpt, SeedOpt, UncertaintyOpt
 
 
 @handle_errors
@@ -22,10 +22,12 @@ def simulate(
     year: int = typer.Option(None, "--year", help="Baseline year (default: the scenario's "
                                                   "baseline_year, else the last full year)."),
     method: str = typer.Option("linear", "--method", help="linear (default) or numecoeval."),
-    fmt: str = typer.Option(None, "--format", "-f", metavar="table|json|md",
+    fmt: str = typer.Option(None, "--format", "-f", metavar="table|json|md|html|pdf|xlsx",
                             help="Output format; default from the -o extension, else table."),
     lang: str = LangOpt,
     output: str = OutputOpt,
+    uncertainty: int = UncertaintyOpt,
+    seed: int = SeedOpt,
 ) -> None:
     """Project the footprint year by year to the scenario's horizon, with and without its
     actions, each action's effect alone, and whether the target is met."""
@@ -34,15 +36,18 @@ def simulate(
     from ..options import AssessOptions
     from ..output import write_bytes
     from ..pipeline import read
-    from ..report.simulate_render import FORMATS, render_simulation
+    from ..report.simulate_render import BINARY, FORMATS, render_simulation
     from ..scenario import load_scenario
     from ..simulate import simulate as run
     lang = check_lang(lang)
     if fmt is None:
         suffix = Path(output).suffix.lower().lstrip(".") if output != "-" else ""
-        fmt = {"json": "json", "md": "md", "markdown": "md"}.get(suffix, "table")
+        fmt = {"json": "json", "md": "md", "markdown": "md", "html": "html", "htm": "html",
+               "pdf": "pdf", "xlsx": "xlsx"}.get(suffix, "table")
     if fmt not in FORMATS:
         raise UsageError.make("usage.format", format=fmt, formats=", ".join(FORMATS))
+    if fmt in BINARY and output == "-" and sys.stdout.isatty():
+        raise UsageError.make("usage.binary-to-terminal", format=fmt)
     plan, findings = load_scenario(scenario)
     for f in findings:
         typer.echo(str(f), err=True)
@@ -50,7 +55,7 @@ def simulate(
         raise typer.Exit(EXIT_FINDINGS)
     reading = read(inputs, AssessOptions(year=year or plan.baseline_year, method=method),
                    factors)
-    report = run(reading, plan)
+    report = run(reading, plan, uncertainty, seed)
     to_tty = output == "-" and sys.stdout.isatty()
     encoding = (getattr(sys.stdout, "encoding", None) or "utf-8") if output == "-" else "utf-8"
     write_bytes(output, render_simulation(report, fmt, lang, color=to_tty and not

@@ -7,7 +7,8 @@ from ..i18n import check_lang, criterion_label, mass, number, percent, t
 from ..inert import safe
 from ..simulate import SimulationReport
 
-FORMATS = ("table", "json", "md")
+FORMATS = ("table", "json", "md", "html", "pdf", "xlsx")
+BINARY = ("pdf", "xlsx")
 
 
 def render_simulation(rep: SimulationReport, fmt: str, lang: str = "en",
@@ -17,6 +18,17 @@ def render_simulation(rep: SimulationReport, fmt: str, lang: str = "en",
     if fmt == "json":
         return rep.to_json().encode("utf-8")
     head, sections = _heading(rep, lang), _sections(rep, lang)
+    if fmt == "xlsx":
+        from .render.simulate_chart import render_xlsx
+        return render_xlsx(rep, lang, head, sections)
+    if fmt in ("html", "pdf"):
+        from .render.simulate_chart import trajectory_svg
+        from .render.tables_page import page
+        html = page(lang, head, [], sections, {0: trajectory_svg(rep, lang)})
+        if fmt == "html":
+            return html.encode("utf-8")
+        from .render.pdf import pdf_of
+        return pdf_of(html)
     if fmt == "md":
         out = [f"# {head[0]}", "", *[f"- {x}" for x in head[1:]], ""]
         for title, cols, rows in sections:
@@ -66,14 +78,23 @@ def _sections(rep: SimulationReport, lang: str):
     L = lambda key: t(key, lang)      # noqa: E731
     crit = rep.target.criterion if rep.target else "gwp"
     unit = "kg CO2e" if crit == "gwp" else criterion_label(crit, lang)
+    ranged = rep.with_actions[0].interval is not None
+
+    def span(iv) -> list[str]:
+        if not ranged:
+            return []
+        lo, hi = (iv or {}).get(crit, (None, None))
+        return ["—" if lo is None else f"{number(lo, lang, 1)}–{number(hi, lang, 1)}"]
     rows = [[str(a.year), number(a.units, lang, 0), number(a.totals[crit], lang, 1),
-             number(b.totals[crit], lang, 1), number(b.totals[crit] - a.totals[crit], lang, 1)]
+             number(b.totals[crit], lang, 1), *span(b.interval),
+             number(b.totals[crit] - a.totals[crit], lang, 1)]
             for a, b in zip(rep.without_actions, rep.with_actions)]
+    iv_col = [L("interval_90")] if ranged else []
     out = [(f"{L('sim_trajectory')} ({unit})",
-            [L("year"), L("col_quantity"), L("sim_without"), L("sim_with"), L("col_change")],
-            rows)]
+            [L("year"), L("col_quantity"), L("sim_without"), L("sim_with"), *iv_col,
+             L("col_change")], rows)]
     out.append((f"{L('sim_effects')} ({rep.horizon}, {unit})",
-                [L("sim_action"), L("sim_start"), L("col_change")],
-                [[safe(e.name), str(e.start), number(e.effect.get(crit, 0.0), lang, 1)]
-                 for e in rep.actions]))
+                [L("sim_action"), L("sim_start"), L("col_change"), *iv_col],
+                [[safe(e.name), str(e.start), number(e.effect.get(crit, 0.0), lang, 1),
+                  *span(e.effect_interval)] for e in rep.actions]))
     return out

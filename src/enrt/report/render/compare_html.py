@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...attribution import DRIVERS
 from ...compare import Comparison
 from ...i18n import number, t
-from .html import stylesheet
+from .tables_page import page
 from .svg import FONT_SIZE, GRID, LABEL_MAX, MANUFACTURE, MUTED, OTHER, ROW, USE, WIDTH, \
     _f, _open, esc, nice_ticks, shorten, text_width
 
@@ -68,25 +68,5 @@ def _signed(x: float, lang: str) -> str:
 
 def document(cmp: Comparison, lang: str, head: list[str], sections) -> str:
     """The page: title, the two campaigns, warnings, the waterfall, the tables."""
-    parts = [f"<header><h1>{esc(head[0])}</h1>",
-             *[f"<p>{esc(x)}</p>" for x in head[1:3]], "</header>"]
-    parts += [f'<p class="note"><strong>{esc(x)}</strong></p>' for x in head[3:]]
     chart = waterfall(cmp, lang)
-    for n, (title, cols, rows) in enumerate(sections):
-        parts.append(f"<section><h2>{esc(title)}</h2>")
-        if n == 1 and chart:
-            parts.append(f'<figure>{chart}</figure>')
-        parts.append("<table><thead><tr>" + "".join(
-            f'<th scope="col"{" class=num" if i else ""}>{esc(c)}</th>'
-            for i, c in enumerate(cols)) + "</tr></thead><tbody>")
-        for r in rows:
-            parts.append("<tr>" + "".join(
-                f'<th scope="row">{esc(c)}</th>' if i == 0 else f'<td class="num">{esc(c)}</td>'
-                for i, c in enumerate(r)) + "</tr>")
-        parts.append("</tbody></table></section>")
-    return "".join([
-        f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta name="generator" content="enrt">\n<title>{esc(head[0])}</title>\n',
-        f"<style>\n{stylesheet()}</style>\n</head>\n<body>\n<main>\n",
-        "\n".join(parts), "\n</main>\n</body>\n</html>\n"])
+    return page(lang, head[:3], head[3:], sections, {1: chart} if chart else {})
