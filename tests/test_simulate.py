@@ -162,3 +162,27 @@ def test_uncertainty_ranges_and_the_graphical_formats(tmp_path, tiny_set):
     rows = [r for r in ws.iter_rows(values_only=True) if r and isinstance(r[0], int)]
     assert [r[0] for r in rows] == [2025, 2026, 2027, 2028]
     assert rows[1][1:3] == pytest.approx((104.0, 52.0))
+
+
+def test_names_from_the_scenario_are_inert_in_every_format(tmp_path, tiny_set):
+    inv = write_csv(tmp_path / "parc.csv", ["Type;Quantité;Date d'achat", *LAPTOPS])
+    plan = tmp_path / "plan.yaml"
+    plan.write_text('schema_version: 1\nname: "<script>alert(1)</script> | *x*"\n'
+                    "horizon: 2026\nactions:\n"
+                    '  - {type: decommission, start: 2026, categories: [laptop], share: 0.5,'
+                    ' name: "=HYPERLINK(\\"http://x\\") <img src=x onerror=y> | # h"}\n',
+                    encoding="utf-8")
+    base = ["enrt", "simulate", str(inv), "--scenario", str(plan), "--factors", str(tiny_set),
+            "--year", "2025"]
+    for ext in ("md", "html", "xlsx"):
+        assert subprocess.run([*base, "-o", str(tmp_path / f"s.{ext}")]).returncode == 0
+    md = (tmp_path / "s.md").read_text()
+    import re
+    assert not re.search(r"(?<!\\)<", md) and "\\|" in md     # every < escaped: text
+    page = (tmp_path / "s.html").read_text()
+    assert "<script>" not in page and "<img" not in page and "&lt;img" in page
+    import openpyxl
+    wb = openpyxl.load_workbook(tmp_path / "s.xlsx")
+    cells = [c for ws in wb for r in ws.iter_rows(values_only=True) for c in r
+             if isinstance(c, str)]
+    assert not any(c.startswith("=") for c in cells)

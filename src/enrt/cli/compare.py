@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from .errors import handle_errors
-from .options import LangOpt, OutputOpt
+from .options import LangOpt, OutputOpt, chosen_format
 
 
 @handle_errors
@@ -32,19 +32,11 @@ def compare(
     and indicator, and why (fleet size, mix, lifetimes, usage, electricity, factor set,
     services)."""
     from ..compare import compare as compare_reports, load_report, restate
-    from ..errors import UsageError
     from ..i18n import check_lang
     from ..output import write_bytes
     from ..report.compare_render import BINARY, FORMATS, render_compare
     lang = check_lang(lang)
-    if fmt is None:
-        suffix = Path(output).suffix.lower().lstrip(".") if output != "-" else ""
-        fmt = {"json": "json", "md": "md", "markdown": "md", "html": "html", "htm": "html",
-               "pdf": "pdf", "xlsx": "xlsx"}.get(suffix, "table")
-    if fmt not in FORMATS:
-        raise UsageError.make("usage.format", format=fmt, formats=", ".join(FORMATS))
-    if fmt in BINARY and output == "-" and sys.stdout.isatty():
-        raise UsageError.make("usage.binary-to-terminal", format=fmt)
+    fmt = chosen_format(output, fmt, FORMATS, BINARY)
     before, after = load_report(old), load_report(new)
     restated = restate(before, after, inventory_old, factors) if inventory_old else None
     cmp = compare_reports(before, after, str(old), str(new), restated)

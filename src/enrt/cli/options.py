@@ -41,3 +41,21 @@ UncertaintyOpt = typer.Option(None, "--uncertainty", metavar="[N]", min=100, max
                                    "(N draws, default 10,000).")
 SeedOpt = typer.Option(None, "--seed", min=0, help="Seed of the draws (default: a fixed one, "
                                                   "so the same command gives the same report).")
+
+
+def chosen_format(output: str, fmt: str | None, formats: tuple[str, ...],
+                  binary: tuple[str, ...]) -> str:
+    """The format asked, else the -o extension's, else table; refused when unknown, or
+    binary for a terminal (the comparison and the simulation: enrt compare, simulate)."""
+    import sys
+
+    from ..errors import UsageError
+    if fmt is None:
+        suffix = output.rsplit(".", 1)[-1].lower() if output != "-" and "." in output else ""
+        fmt = {"json": "json", "md": "md", "markdown": "md", "html": "html", "htm": "html",
+               "pdf": "pdf", "xlsx": "xlsx"}.get(suffix, "table")
+    if fmt not in formats:
+        raise UsageError.make("usage.format", format=fmt, formats=", ".join(formats))
+    if fmt in binary and output == "-" and sys.stdout.isatty():
+        raise UsageError.make("usage.binary-to-terminal", format=fmt)
+    return fmt

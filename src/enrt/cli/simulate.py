@@ -8,7 +8,8 @@ from pathlib import Path
 import typer
 
 from .errors import EXIT_FINDINGS, handle_errors
-from .options import FactorsOpt, LangOpt, OutputOpt, SeedOpt, UncertaintyOpt
+from .options import (FactorsOpt, LangOpt, OutputOpt, SeedOpt, UncertaintyOpt,
+                      chosen_format)
 
 
 @handle_errors
@@ -31,7 +32,6 @@ def simulate(
 ) -> None:
     """Project the footprint year by year to the scenario's horizon, with and without its
     actions, each action's effect alone, and whether the target is met."""
-    from ..errors import UsageError
     from ..i18n import check_lang
     from ..options import AssessOptions
     from ..output import write_bytes
@@ -40,14 +40,7 @@ def simulate(
     from ..scenario import load_scenario
     from ..simulate import simulate as run
     lang = check_lang(lang)
-    if fmt is None:
-        suffix = Path(output).suffix.lower().lstrip(".") if output != "-" else ""
-        fmt = {"json": "json", "md": "md", "markdown": "md", "html": "html", "htm": "html",
-               "pdf": "pdf", "xlsx": "xlsx"}.get(suffix, "table")
-    if fmt not in FORMATS:
-        raise UsageError.make("usage.format", format=fmt, formats=", ".join(FORMATS))
-    if fmt in BINARY and output == "-" and sys.stdout.isatty():
-        raise UsageError.make("usage.binary-to-terminal", format=fmt)
+    fmt = chosen_format(output, fmt, FORMATS, BINARY)
     plan, findings = load_scenario(scenario)
     for f in findings:
         typer.echo(str(f), err=True)

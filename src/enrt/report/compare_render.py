@@ -19,7 +19,9 @@ def render_compare(cmp: Comparison, fmt: str, lang: str = "en", color: bool = Fa
         return cmp.to_json().encode("utf-8")
     sections = _sections(cmp, lang)
     if fmt == "md":
-        return _markdown(cmp, sections, lang).encode("utf-8")
+        from .render.tables_page import markdown
+        head = _heading(cmp, lang)
+        return markdown(head[:3], head[3:], sections).encode("utf-8")
     if fmt == "xlsx":
         from .render.compare_xlsx import render_xlsx
         return render_xlsx(cmp, lang, _heading(cmp, lang))
@@ -115,18 +117,6 @@ def _heading(cmp: Comparison, lang: str) -> list[str]:
                                                  fs=ref.factor_set))
     lines += [t(f"cmp_warn_{w}", lang) for w in cmp.warnings]
     return lines
-
-
-def _markdown(cmp: Comparison, sections, lang: str) -> str:
-    head = _heading(cmp, lang)
-    out = [f"# {head[0]}", "", *[f"- {x}" for x in head[1:3]], ""]
-    out += [f"> {w}" for w in head[3:]] + ([""] if head[3:] else [])
-    for title, cols, rows in sections:
-        out += [f"## {title}", "", "| " + " | ".join(cols) + " |",
-                "| " + " | ".join("---" if i == 0 else "---:" for i in range(len(cols))) + " |"]
-        out += ["| " + " | ".join(str(c).replace("|", "\\|") for c in r) + " |" for r in rows]
-        out.append("")
-    return "\n".join(out)
 
 
 def _terminal(cmp: Comparison, sections, lang: str, color: bool, width: int | None,

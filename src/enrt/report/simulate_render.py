@@ -30,15 +30,8 @@ def render_simulation(rep: SimulationReport, fmt: str, lang: str = "en",
         from .render.pdf import pdf_of
         return pdf_of(html)
     if fmt == "md":
-        out = [f"# {head[0]}", "", *[f"- {x}" for x in head[1:]], ""]
-        for title, cols, rows in sections:
-            out += [f"## {title}", "", "| " + " | ".join(cols) + " |",
-                    "| " + " | ".join("---" if i == 0 else "---:" for i in range(len(cols)))
-                    + " |"]
-            out += ["| " + " | ".join(str(c).replace("|", "\\|") for c in r) + " |"
-                    for r in rows]
-            out.append("")
-        return "\n".join(out).encode("utf-8")
+        from .render.tables_page import markdown
+        return markdown(head, [], sections).encode("utf-8")
     from .render_table import _Col, _Out
     o = _Out(lang, width, color, encoding)
     o.heading(head[0])

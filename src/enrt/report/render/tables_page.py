@@ -31,3 +31,16 @@ def page(lang: str, head: list[str], notes: list[str], sections, figures: dict[i
         f'<meta name="generator" content="enrt">\n<title>{esc(head[0])}</title>\n',
         f"<style>\n{stylesheet()}</style>\n</head>\n<body>\n<main>\n",
         "\n".join(parts), "\n</main>\n</body>\n</html>\n"])
+
+
+def markdown(head: list[str], notes: list[str], sections) -> str:
+    """The same page in Markdown: the title, the lines under it, notes quoted, tables."""
+    from .markdown import md_text
+    out = [f"# {md_text(head[0])}", "", *[f"- {md_text(x)}" for x in head[1:]], ""]
+    out += [f"> {md_text(x)}" for x in notes] + ([""] if notes else [])
+    for title, cols, rows in sections:
+        out += [f"## {md_text(title)}", "", "| " + " | ".join(md_text(c) for c in cols) + " |",
+                "| " + " | ".join("---" if i == 0 else "---:" for i in range(len(cols))) + " |"]
+        out += ["| " + " | ".join(md_text(c) for c in r) + " |" for r in rows]
+        out.append("")
+    return "\n".join(out)
