@@ -170,3 +170,15 @@ def test_graphical_formats_draw_the_waterfall(tmp_path):
     assert rows[3][0] == "Fleet size (units)" and rows[3][1] == pytest.approx(100.0)
     assert rows[2][3] == pytest.approx(100.0) and rows[-1][3] == pytest.approx(200.0)
     assert len(ws._charts) == 1
+
+
+@pytest.mark.parametrize("content", [b"[" * 100_000, b"\xff\xfe{}", b"", b"null",
+                                     b'{"schema_version": "1", "totals": {"gwp": 3}}'])
+def test_hostile_report_files_are_refused_cleanly(tmp_path, content):
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    proc = subprocess.run(["enrt", "compare", str(bad), str(bad)], capture_output=True,
+                          text=True)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.startswith("Error: not an enrt JSON report")
+    assert "Traceback" not in proc.stderr

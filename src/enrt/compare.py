@@ -58,14 +58,20 @@ class Comparison(BaseModel):
         return self.model_dump_json(indent=2) + "\n"
 
 
+MAX_REPORT_BYTES = 1 << 30      # a report of a million rows with every issue is ~0.5 GB
+
+
 def load_report(path: str | Path) -> Report:
     """An enrt JSON report, or an input error naming the file."""
     p = Path(path)
     try:
+        if p.stat().st_size > MAX_REPORT_BYTES:
+            raise InputError.make("compare.not-a-report", file=str(p),
+                                  problem=f"larger than {MAX_REPORT_BYTES >> 20} MB")
         data = json.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError.make("input.not-found", file=str(p)) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:     # JSON and decoding errors
         raise InputError.make("compare.not-a-report", file=str(p), problem=str(exc)) from exc
     if not isinstance(data, dict) or data.get("schema_version") != "1" or "totals" not in data:
         raise InputError.make("compare.not-a-report", file=str(p),
