@@ -47,7 +47,7 @@ def run(tmp_path, factors, lines, draws=10_000, seed=None, name="parc.csv"):
 
 def test_uniform_factor_gives_its_closed_form_percentiles(tmp_path):
     # 8 laptops bought in 2024, lifetime 4: manufacture weight 8/4 = 2; no use (0 kWh)
-    fs = make_set(tmp_path, laptop="{min: 50, max: 150}")
+    fs = make_set(tmp_path, laptop="{distribution: uniform, min: 50, max: 150}")
     r = run(tmp_path, fs, ["PC portable;8;15/03/2024;0;France"])
     t = r.uncertainty.totals["gwp"]["total"]
     assert t.central == pytest.approx(200.0)
@@ -70,7 +70,7 @@ def test_lognormal_factor_gives_its_analytic_quantiles(tmp_path):
 def test_rows_sharing_a_factor_are_drawn_together(tmp_path):
     """Two rows of one category: the interval of (w1 + w2) × M, not of two independent
     draws (whose sum of two U(50, 150) would give a 5th percentile of 131.6, not 110)."""
-    fs = make_set(tmp_path, laptop="{min: 50, max: 150}")
+    fs = make_set(tmp_path, laptop="{distribution: uniform, min: 50, max: 150}")
     r = run(tmp_path, fs, ["PC portable;4;15/03/2024;0;France",
                            "PC portable;4;20/06/2024;0;France"])
     t = r.uncertainty.totals["gwp"]["total"]
@@ -79,7 +79,7 @@ def test_rows_sharing_a_factor_are_drawn_together(tmp_path):
 
 
 def test_the_same_seed_gives_the_same_draws_and_another_seed_others(tmp_path):
-    fs = make_set(tmp_path, laptop="{min: 50, max: 150}")
+    fs = make_set(tmp_path, laptop="{distribution: uniform, min: 50, max: 150}")
     lines = ["PC portable;8;15/03/2024;0;France", "Ecran;3;;;"]
     a = run(tmp_path, fs, lines, seed=7).uncertainty
     b = run(tmp_path, fs, lines, seed=7).uncertainty
@@ -93,7 +93,8 @@ def test_sensitivity_of_two_factors_as_computed_by_hand(tmp_path):
     M_monitor ~ U(40, 80), nothing else uncertain (dates, kWh 0, country given):
     Var_laptop = 2² × 40²/12 = 533.3; Var_monitor = 0.6² × 40²/12 = 48.0;
     shares 533.3 / 581.3 = 0.917 and 0.083."""
-    fs = make_set(tmp_path, laptop="{min: 80, max: 120}", monitor="{min: 40, max: 80}")
+    fs = make_set(tmp_path, laptop="{distribution: uniform, min: 80, max: 120}",
+                  monitor="{distribution: uniform, min: 40, max: 80}")
     r = run(tmp_path, fs, ["PC portable;8;15/03/2024;0;France",
                            "Ecran;3;15/03/2024;0;France"])
     ranked = r.uncertainty.sensitivity["gwp"]
@@ -104,7 +105,7 @@ def test_sensitivity_of_two_factors_as_computed_by_hand(tmp_path):
 
 
 def test_the_interval_depends_on_the_groups_not_on_the_rows(tmp_path):
-    fs = make_set(tmp_path, laptop="{min: 50, max: 150}")
+    fs = make_set(tmp_path, laptop="{distribution: uniform, min: 50, max: 150}")
     fleet = ["PC portable;3;15/03/2024;;", "Ecran;2;;;", "PC portable;;;40;Allemagne"]
     split = ["PC portable;1;15/03/2024;;"] * 3 + ["Ecran;1;;;"] * 2 + \
         ["PC portable;;;40;Allemagne"]
@@ -137,7 +138,7 @@ def test_values_the_inventory_gives_narrow_the_interval(tmp_path):
 
 
 def test_the_central_value_is_the_deterministic_result(tmp_path):
-    fs = make_set(tmp_path, laptop="{min: 50, max: 150}")
+    fs = make_set(tmp_path, laptop="{distribution: uniform, min: 50, max: 150}")
     lines = ["PC portable;8;15/03/2024;;", "Ecran;3;;;", "Serveur;1;2023;;"]
     with_mc = run(tmp_path, fs, lines)
     without = pipeline.run([tmp_path / "parc.csv"], AssessOptions(year=2025), fs)
@@ -241,7 +242,7 @@ def test_every_human_format_shows_the_ranges_and_what_to_improve(tmp_path):
 def test_a_line_holding_every_row_has_the_total_interval(tmp_path):
     """Entity lines are drawn with the same draws as the total: one service holding every
     row has the total's interval; two services' intervals lie inside the total's range."""
-    fs = make_set(tmp_path, laptop="{min: 50, max: 150}")
+    fs = make_set(tmp_path, laptop="{distribution: uniform, min: 50, max: 150}")
     head = HEADER + ";Service"
     one = write_csv(tmp_path / "one.csv", [head, "PC portable;8;15/03/2024;;;DSI",
                                            "Ecran;3;;;;DSI", "Serveur;1;2023;;;DSI"])
@@ -280,3 +281,17 @@ def test_a_factor_set_may_give_its_own_level_spreads(tmp_path):
     proc = subprocess.run(["enrt", "factors", "check", str(bad)], capture_output=True,
                           text=True)
     assert proc.returncode == 1 and "defaults.spread_gsd.H" in proc.stdout + proc.stderr
+
+
+def test_a_range_is_triangular_by_default_and_glpi_rows_are_one_device_each(tmp_path):
+    """{min: 50, max: 150} around 100: a triangle, p5 = 50 + sqrt(0.05 × 100 × 50) = 65.8 per
+    unit; a table without a quantity column (one row, one device) draws no quantity."""
+    fs = make_set(tmp_path, laptop="{min: 50, max: 150}")
+    r = run(tmp_path, fs, ["PC portable;8;15/03/2024;0;France"])
+    t = r.uncertainty.totals["gwp"]["total"]
+    assert t.p5 / 2 == pytest.approx(50 + math.sqrt(0.05 * 100 * 50), abs=1.5)
+    inv = write_csv(tmp_path / "glpi.csv", ["Type;Date d'achat", "PC portable;15/03/2024",
+                                             "PC portable;15/03/2024"])
+    r = pipeline.run([inv], AssessOptions(year=2025, uncertainty=2000), fs)
+    assert "quantity" not in {s.kind for s in r.uncertainty.sensitivity["gwp"]}
+    assert r.provenance["quantity"]["derived"] == 2

@@ -72,7 +72,9 @@ def of_value(value, level: str | None, level_gsd: dict[str, float] | None = None
         table = level_gsd or LEVEL_GSD
         lvl = level if level in table else UNRATED
         return Spread("lognormal", gsd=table[lvl], source=f"level {lvl}")
-    kind = u.distribution or "uniform"
+    # a range without a distribution: triangular, the set's value being the most likely
+    # (a uniform range would put a value given at its low end below every draw)
+    kind = u.distribution or "triangular"
     if kind == "lognormal":
         return Spread("lognormal", gsd=float(u.gsd), source="value")
     if u.relative is not None:

@@ -30,8 +30,8 @@ class _Strict(BaseModel):
 
 class Uncertainty(_Strict):
     """How far the true value may lie from ``value``: a relative half-width (0.3 = ±30 %)
-    or an absolute min/max range, drawn uniformly (or triangularly, the value being the
-    mode, with ``distribution: triangular``); or ``distribution: lognormal`` with a
+    or an absolute min/max range, drawn triangularly, the value being the most likely (or
+    uniformly, with ``distribution: uniform``); or ``distribution: lognormal`` with a
     geometric standard deviation ``gsd`` around the value (its median). docs/uncertainty.md."""
 
     relative: float | None = Field(default=None, strict=True, gt=0)

@@ -175,7 +175,10 @@ def map_chunk(rows: list[list] | Block, first_row: int, ctx: SheetContext,
     rej.add(np.isfinite(qty) & (qty > MAX_QUANTITY), "quantity", lambda v, _: (
         "invalid-quantity.range", {"value": text(v), "max": MAX_QUANTITY}), quantity_raw)
     quantity = np.where(qty_default, 1.0, qty)
-    quantity_src = np.where(qty_default, DEFAULT, INPUT).astype(np.int8)
+    # no quantity column at all (a GLPI export: one row, one device): derived from the
+    # table's shape, not a blank cell left to its default
+    quantity_src = np.where(qty_default, DEFAULT if quantity_raw is not None else DERIVED,
+                            INPUT).astype(np.int8)
 
     purchase, withdrawal = _dates(column, rej, ctx, status, units, row_numbers)
     lifetime = _number(column, "lifetime", rej, 1 / 12, 50.0, "invalid-lifetime")
