@@ -182,3 +182,23 @@ def test_hostile_report_files_are_refused_cleanly(tmp_path, content):
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.startswith("Error: not an enrt JSON report")
     assert "Traceback" not in proc.stderr
+
+
+def test_wrong_inputs_are_named(tmp_path):
+    fs = _set(tmp_path, 100, "tiny-a")
+    inv, old = _report(tmp_path, ["PC portable;4;15/03/2023;;"], 2024, fs, "old")
+    other, new = _report(tmp_path, ["PC portable;6;15/03/2023;;"], 2025, fs, "new")
+
+    def run(*args):
+        return subprocess.run(["enrt", "compare", *map(str, args), "--lang", "en"],
+                              capture_output=True, text=True)
+    p = run(old, new, "--inventory-old", other, "--factors", fs)
+    assert p.returncode == 2 and "is not the old report's inventory" in p.stderr
+    p = run(old, tmp_path / "missing.json")
+    assert p.returncode == 2 and p.stderr.startswith("Error: report file not found")
+    p = run(old, new, "-o", tmp_path / "c.csv")
+    assert p.returncode == 2 and "cannot tell the report format" in p.stderr
+    assert not (tmp_path / "c.csv").exists()
+    assert run(old, new, "-o", tmp_path / "c.json").returncode == 0
+    p = run(tmp_path / "c.json", new)
+    assert p.returncode == 2 and "a comparison, not an assessment report" in p.stderr

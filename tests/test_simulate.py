@@ -186,3 +186,42 @@ def test_names_from_the_scenario_are_inert_in_every_format(tmp_path, tiny_set):
     cells = [c for ws in wb for r in ws.iter_rows(values_only=True) for c in r
              if isinstance(c, str)]
     assert not any(c.startswith("=") for c in cells)
+
+
+@pytest.mark.parametrize("body,line,code,rc", [
+    ("horizon: 2025\nactions: []\n", 3, "scenario-years", 1),
+    ("horizon: 2028\ntarget: {criterion: gwp, reduction: 0.3, year: 2030}\nactions: []\n", 4,
+     "scenario-years", 1),
+    ("horizon: 2028\ntarget: {criterion: water, reduction: 0.3, year: 2028}\nactions: []\n",
+     4, "scenario-criterion", 1),
+    ("horizon: 2028\nactions:\n  - {type: decommission, start: 2025, categories: [laptop],"
+     " share: 0.5}\n", 5, "scenario-years", 1),
+    ("horizon: 2028\nactions:\n  - {type: replace, start: 2026, from: laptop, to: laptop}\n",
+     5, "scenario-action", 1),
+    ("horizon: 2028\nactions:\n  - {type: decommission, start: 2026, categories: [tablet],"
+     " share: 0.5}\n", 5, "scenario-no-effect", 0),
+])
+def test_what_the_inventory_cannot_give_is_a_finding(tmp_path, tiny_set, body, line, code, rc):
+    inv = write_csv(tmp_path / "parc.csv", ["Type;Quantité;Date d'achat", *LAPTOPS])
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("schema_version: 1\nname: p\n" + body, encoding="utf-8")
+    proc = subprocess.run(["enrt", "simulate", str(inv), "--scenario", str(plan), "--factors",
+                           str(tiny_set), "--year", "2025"], capture_output=True, text=True)
+    assert proc.returncode == rc, proc.stderr
+    assert f"{plan}:{line}: " in proc.stderr and f"({code})" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_nothing_to_project_and_a_seed_without_draws_are_refused(tmp_path, tiny_set):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("schema_version: 1\nname: p\nhorizon: 2027\n", encoding="utf-8")
+    empty = write_csv(tmp_path / "vide.csv", ["Type;Quantité", "Inconnu;1"])
+    proc = subprocess.run(["enrt", "simulate", str(empty), "--scenario", str(plan),
+                           "--factors", str(tiny_set), "--year", "2025", "--lang", "en"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2 and "nothing was assessed" in proc.stderr
+    inv = write_csv(tmp_path / "parc.csv", ["Type;Quantité;Date d'achat", *LAPTOPS])
+    proc = subprocess.run(["enrt", "simulate", str(inv), "--scenario", str(plan),
+                           "--factors", str(tiny_set), "--seed", "3", "--lang", "en"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2 and "--seed only applies with --uncertainty" in proc.stderr

@@ -65,14 +65,17 @@ def load_report(path: str | Path) -> Report:
     """An enrt JSON report, or an input error naming the file."""
     p = Path(path)
     try:
-        if p.stat().st_size > MAX_REPORT_BYTES:
+        if p.stat().st_size > MAX_REPORT_BYTES:  # FileNotFoundError: below
             raise InputError.make("compare.not-a-report", file=str(p),
                                   problem=f"larger than {MAX_REPORT_BYTES >> 20} MB")
         data = json.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise InputError.make("input.not-found", file=str(p)) from None
+        raise InputError.make("compare.not-found", file=str(p)) from None
     except (OSError, ValueError, RecursionError) as exc:     # JSON and decoding errors
         raise InputError.make("compare.not-a-report", file=str(p), problem=str(exc)) from exc
+    if isinstance(data, dict) and data.get("kind") in ("comparison", "simulation"):
+        raise InputError.make("compare.not-a-report", file=str(p),
+                              problem=f"a {data['kind']}, not an assessment report")
     if not isinstance(data, dict) or data.get("schema_version") != "1" or "totals" not in data:
         raise InputError.make("compare.not-a-report", file=str(p),
                               problem="no schema_version 1 and totals")
@@ -96,6 +99,10 @@ def restate(old: Report, new: Report, inputs, factors: str | Path | None = None)
         raise InputError.make("compare.factor-set", id=ref.id, version=ref.version) from exc
     if fs.sha256 != ref.sha256:
         raise InputError.make("compare.factor-set", id=ref.id, version=ref.version)
+    from .inventory.reader import file_sha256
+    given = sorted(file_sha256(Path(p)) for p in inputs if Path(p).is_file())
+    if given != sorted(i.sha256 for i in old.inputs):
+        raise InputError.make("compare.inventory-old", files=", ".join(map(str, inputs)))
     o = old.options or {}
     return run(list(inputs), AssessOptions(
         year=old.assessment.year, method=old.assessment.method,
@@ -115,6 +122,14 @@ def compare(old: Report, new: Report, old_path: str = "old", new_path: str = "ne
         warnings.append("numecoeval-snapshot")
     if old.assessment.method != new.assessment.method:
         warnings.append("methods-differ")
+    if new.assessment.year < old.assessment.year:
+        warnings.append("years-reversed")
+    if new.assessment.year == old.assessment.year and \
+            sorted(i.sha256 for i in old.inputs) == sorted(i.sha256 for i in new.inputs):
+        warnings.append("same-campaign")
+    names = [(r.organisation or {}).get("name") for r in (old, new)]
+    if all(names) and names[0] != names[1]:
+        warnings.append("organisations-differ")
     base = restated if restated is not None else old
     crits = [k for k in new.totals if k in old.totals]
     attribution = {}

@@ -65,7 +65,13 @@ ERRORS: dict[str, tuple[str, str]] = {
                               "statuses:, sheets:)"),
     "mapping.invalid": ("fichier de correspondance : {where} : {problem}",
                         "mapping file: {where}: {problem}"),
+    "simulate.nothing-assessed": ("rien n'a été évalué dans {files} : pas de parc à projeter",
+                                  "nothing was assessed in {files}: no fleet to project"),
     # enrt compare
+    "compare.not-found": ("rapport introuvable", "report file not found"),
+    "compare.inventory-old": ("{files} n'est pas l'inventaire de l'ancien rapport (leurs "
+                              "sha256 diffèrent)", "{files} is not the old report's inventory "
+                              "(their sha256 differ)"),
     "compare.not-a-report": ("ce n'est pas un rapport JSON d'enrt : {problem}",
                              "not an enrt JSON report: {problem}"),
     "compare.factor-set": ("le jeu de facteurs du nouveau rapport ({id} {version}) n'est pas "
@@ -126,6 +132,8 @@ ERRORS: dict[str, tuple[str, str]] = {
     "cli.internal": ("erreur interne : {kind} : {detail}", "internal error: {kind}: {detail}"),
     "usage.lang": ("langue inconnue : {lang!q}", "unknown language {lang!r}"),
     "usage.format": ("format inconnu : {format!q}", "unknown format {format!r}"),
+    "usage.seed-without-draws": ("--seed ne sert qu'avec --uncertainty",
+                                 "--seed only applies with --uncertainty"),
     "usage.format-from-path": ("impossible de déduire le format du rapport de {path!q}",
                                "cannot tell the report format from {path!r}"),
     "usage.binary-to-terminal": ("un rapport {format} est un fichier binaire, pas pour le "
@@ -210,6 +218,15 @@ ERROR_HINTS: dict[str, tuple[str, str]] = {
                               "start from 'enrt map INVENTAIRE'"),
     "mapping.invalid": ("voyez « enrt schema mapping » pour le format",
                         "see 'enrt schema mapping' for the format"),
+    "simulate.nothing-assessed": ("lancez « enrt assess » sur l'inventaire pour voir pourquoi",
+                                  "run 'enrt assess' on the inventory to see why"),
+    "usage.seed-without-draws": ("ajoutez --uncertainty", "add --uncertainty"),
+    "compare.not-found": ("vérifiez le chemin ; donnez les rapports JSON écrits par « enrt "
+                          "assess … -f json »", "check the path; give the JSON reports "
+                          "written by 'enrt assess … -f json'"),
+    "compare.inventory-old": ("donnez le(s) fichier(s) que l'ancien rapport a lus (ses "
+                              "inputs[].path)", "give the file(s) the old report read (its "
+                              "inputs[].path)"),
     "compare.not-a-report": ("donnez deux rapports écrits par « enrt assess … -f json »",
                              "give two reports written by 'enrt assess … -f json'"),
     "compare.factor-set": ("donnez le fichier du jeu avec --factors CHEMIN",

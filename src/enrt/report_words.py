@@ -360,21 +360,23 @@ TEXT: dict[str, tuple[str, str]] = {
                              "prendre un jeu de facteurs plus précis pour cette catégorie",
                              "ask suppliers for the footprint (PCF) of your models, or use a "
                              "factor set more specific for this category"),
-    "hint_unc_electricity": ("prendre le facteur d'émission de votre fournisseur "
-                             "d'électricité (jeu de facteurs qui surcharge celui-ci)",
-                             "use your electricity supplier's emission factor (a factor set "
-                             "that overlays this one)"),
-    "hint_unc_lifetime": ("donner la date d'achat des {n} équipements « {what} » qui n'en "
-                          "ont pas", "give the purchase date of the {n} “{what}” units "
-                          "that have none"),
-    "hint_unc_annual_kwh": ("donner la consommation mesurée (kWh/an) des {n} équipements "
-                            "« {what} »", "give the measured annual kWh of the {n} “{what}” "
-                            "units"),
+    "hint_unc_electricity": ("vérifier le pays de chaque site : le facteur est le mix moyen "
+                             "du pays (ADEME, approche localisée), son incertitude est celle "
+                             "du facteur publié", "check each site's country: the factor is "
+                             "the country's average mix (ADEME, location-based); its spread "
+                             "is that of the published factor"),
+    "hint_unc_lifetime": ("donner la date d'achat des équipements « {what} » qui n'en ont pas "
+                          "(unités : {n})", "give the purchase date of the “{what}” units "
+                          "that have none (units: {n})"),
+    "hint_unc_annual_kwh": ("donner la consommation mesurée (kWh/an) des équipements "
+                            "« {what} » (unités : {n})", "give the measured annual kWh of the "
+                            "“{what}” units (units: {n})"),
     "hint_unc_quantity": ("renseigner la quantité des lignes qui n'en donnent pas ({n} "
                           "unités comptées)", "give the quantity of the rows without one "
                           "({n} units counted)"),
-    "hint_unc_country": ("renseigner le pays des {n} équipements qui n'en donnent pas",
-                         "give the country of the {n} units without one"),
+    "hint_unc_country": ("renseigner le pays des équipements qui n'en donnent pas (unités : "
+                         "{n}) s'il y a des sites hors de France", "give the country of the "
+                         "units without one (units: {n}) if some sites are abroad"),
     "territory_interval": ("intervalle publié ({source}) : {low} à {high}",
                            "published interval ({source}): {low} to {high}"),
     "uncertainty_note": ("Intervalles à 90 % : {draws} tirages Monte-Carlo sur les facteurs "
@@ -403,6 +405,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "fabrication d'une année à l'autre n'y suit pas l'amortissement.",
         "A report used the numecoeval method, a snapshot of the fleet: its manufacture change "
         "from one year to the next does not follow amortisation."),
+    "cmp_warn_years-reversed": ("La nouvelle campagne est plus ancienne que l'ancienne : "
+                                "l'ordre attendu est ANCIEN.json NOUVEAU.json.",
+                                "The new campaign is older than the old one: the expected "
+                                "order is OLD.json NEW.json."),
+    "cmp_warn_same-campaign": ("Les deux rapports portent sur les mêmes fichiers et la même "
+                               "année.", "The two reports are of the same files and year."),
+    "cmp_warn_organisations-differ": ("Les deux rapports ne sont pas de la même organisation "
+                                      "({old} ; {new}).", "The two reports are of different "
+                                      "organisations ({old}; {new})."),
     "cmp_warn_methods-differ": ("Les deux rapports n'utilisent pas la même méthode.",
                                 "The two reports used different methods."),
     "cmp_totals": ("Évolution par indicateur", "Change by criterion"),
@@ -448,8 +459,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "sim_action": ("Action", "Action"),
     "sim_start": ("Départ", "Start"),
     "sim_target": ("Objectif", "Target"),
+    "sim_units": ("Équipements (avec les actions)", "Units (with the actions)"),
+    "sim_rejected": ("{n} ligne(s) de l'inventaire rejetée(s) à la lecture ne sont pas dans "
+                     "la simulation : « enrt assess » les détaille.",
+                     "{n} inventory row(s) rejected while reading are not in the simulation: "
+                     "'enrt assess' lists them."),
+    "range_to": ("{low} à {high}", "{low} to {high}"),
     "cmp_base": ("Base (invisible dans le graphique)", "Base (not drawn in the chart)"),
     "cmp_rise": ("Hausse", "Rise"),
+    "cmp_units_old": ("Équipements avant", "Units before"),
+    "cmp_units_new": ("Équipements après", "Units after"),
     "cmp_fall": ("Baisse", "Fall"),
 }
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from .factors.checks import Finding
 from .factors.model import CATEGORY_IDS
@@ -97,6 +97,15 @@ class Scenario(_Strict):
     horizon: int = Field(ge=1990, le=2100)
     target: Target | None = None
     actions: list[Action] = Field(default_factory=list)
+    _file: str = PrivateAttr(default="")
+    _lines: dict = PrivateAttr(default_factory=dict)
+
+    def finding(self, path: str, code: str, message: str, fix: str,
+                severity: str = "error") -> Finding:
+        """A finding about the file, on the line of ``path``."""
+        from .factors.yamlmap import line_of
+        return Finding(self._file, line_of(self._lines, path), path, code, message, fix,
+                       severity)
 
 
 MAX_BYTES = 1 << 20
@@ -133,7 +142,9 @@ def load_scenario(path: str | Path) -> tuple[Scenario | None, list[Finding]]:
         return None, findings
     data = yaml.safe_load(text)
     try:
-        return Scenario.model_validate(data), findings
+        scenario = Scenario.model_validate(data)
+        scenario._file, scenario._lines = name, lines
+        return scenario, findings
     except ValidationError as exc:
         for err in exc.errors():
             where = ""

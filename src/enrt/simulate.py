@@ -68,11 +68,67 @@ class SimulationReport(BaseModel):
     with_actions: list[YearTotals]
     actions: list[ActionEffect]
     target: TargetCheck | None = None
+    rejected_rows: int = Field(0, description="inventory rows rejected while reading (not "
+                               "in the simulation: see enrt assess)")
     how: str = ("each year's fleet projected from the inventory: renewals at the end of "
                 "each lifetime, then the actions from their start year (docs/simulate.md)")
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2) + "\n"
+
+
+def check_plan(plan: Scenario, reading: Reading) -> list:
+    """What the scenario asks that this inventory and set cannot give (errors), or that
+    would do nothing (warnings): findings on their lines."""
+    out = []
+    base, fa = reading.year, reading.fa
+    if plan.horizon <= base:
+        out.append(plan.finding("horizon", "scenario-years", f"the horizon {plan.horizon} is "
+                                f"not after the baseline year {base}",
+                                f"give a horizon after {base}"))
+    t = plan.target
+    if t is not None and not base < t.year <= plan.horizon:
+        out.append(plan.finding("target.year", "scenario-years", f"the target year {t.year} "
+                                f"is not between the baseline year {base} and the horizon "
+                                f"{plan.horizon}", "move the target or the horizon"))
+    if t is not None and t.criterion not in fa.criteria:
+        out.append(plan.finding("target.criterion", "scenario-criterion",
+                                f"the factor set has no {t.criterion} criterion",
+                                f"use one of: {', '.join(fa.criteria)}"))
+    present = np.bincount(reading.fleet.category, weights=reading.fleet.quantity,
+                          minlength=len(fa.categories)) > 0
+    planned = {a.category for a in plan.actions if isinstance(a, PurchasePlan)}
+    for i, a in enumerate(plan.actions):
+        where = f"actions[{i}]"
+        if a.start <= base or a.start > plan.horizon:
+            out.append(plan.finding(f"{where}.start", "scenario-years",
+                                    f"the action starts in {a.start}, outside "
+                                    f"{base + 1}-{plan.horizon}", "the baseline year is the "
+                                    "assessment itself: start the year after, before the "
+                                    "horizon"))
+        if isinstance(a, Replace) and a.from_ == a.to:
+            out.append(plan.finding(f"{where}.to", "scenario-action",
+                                    "a category replaced by itself", "name another category"))
+        cats = getattr(a, "categories", None) or ([a.from_] if isinstance(a, Replace) else [])
+        absent = [c for c in cats if c not in planned and
+                  (c not in fa.categories or not present[fa.categories.index(c)])]
+        if absent:
+            out.append(plan.finding(f"{where}.categories" if hasattr(a, "categories")
+                                    else f"{where}.from", "scenario-no-effect",
+                                    f"no {', '.join(absent)} in the inventory: no effect",
+                                    "check the category ids ('enrt factors show')", "warning"))
+        if isinstance(a, RoomPue) and a.room is not None and \
+                a.room not in reading.fleet.room_names[1:]:
+            out.append(plan.finding(f"{where}.room", "scenario-no-effect",
+                                    f"no room named {a.room!r} in the inventory: no effect",
+                                    "write the room's name as the inventory does", "warning"))
+        if isinstance(a, RefurbishedShare) and a.previous_years is None and \
+                not (fa.previous_life > 0).any():
+            out.append(plan.finding(f"{where}", "scenario-no-effect",
+                                    "the factor set counts no first life for refurbished "
+                                    "devices (RCP rule): no effect", "give previous_years, "
+                                    "e.g. from the refurbisher's certificate", "warning"))
+    return out
 
 
 def simulate(reading: Reading, scenario: Scenario, draws: int | None = None,

@@ -51,9 +51,14 @@ def chosen_format(output: str, fmt: str | None, formats: tuple[str, ...],
 
     from ..errors import UsageError
     if fmt is None:
-        suffix = output.rsplit(".", 1)[-1].lower() if output != "-" and "." in output else ""
-        fmt = {"json": "json", "md": "md", "markdown": "md", "html": "html", "htm": "html",
-               "pdf": "pdf", "xlsx": "xlsx"}.get(suffix, "table")
+        by_suffix = {"txt": "table", "json": "json", "md": "md", "markdown": "md",
+                     "html": "html", "htm": "html", "pdf": "pdf", "xlsx": "xlsx"}
+        name = output.rsplit("/", 1)[-1]
+        suffix = name.rsplit(".", 1)[-1].lower() if output != "-" and "." in name else ""
+        if suffix and by_suffix.get(suffix) not in formats:
+            raise UsageError.make("usage.format-from-path", path=output, suffixes=", ".join(
+                f".{x}" for x, f in by_suffix.items() if f in formats))
+        fmt = by_suffix.get(suffix, "table")
     if fmt not in formats:
         raise UsageError.make("usage.format", format=fmt, formats=", ".join(formats))
     if fmt in binary and output == "-" and sys.stdout.isatty():

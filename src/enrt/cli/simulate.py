@@ -38,7 +38,8 @@ def simulate(
     from ..pipeline import read
     from ..report.simulate_render import BINARY, FORMATS, render_simulation
     from ..scenario import load_scenario
-    from ..simulate import simulate as run
+    from ..errors import InputError, UsageError
+    from ..simulate import check_plan, simulate as run
     lang = check_lang(lang)
     fmt = chosen_format(output, fmt, FORMATS, BINARY)
     plan, findings = load_scenario(scenario)
@@ -46,9 +47,20 @@ def simulate(
         typer.echo(str(f), err=True)
     if plan is None:
         raise typer.Exit(EXIT_FINDINGS)
+    if seed is not None and uncertainty is None:
+        raise UsageError.make("usage.seed-without-draws")
     reading = read(inputs, AssessOptions(year=year or plan.baseline_year, method=method),
                    factors)
+    if not len(reading.fleet):
+        raise InputError.make("simulate.nothing-assessed", files=", ".join(map(str, inputs)))
+    checks = check_plan(plan, reading)
+    for f in checks:
+        typer.echo(str(f), err=True)
+    if any(f.severity == "error" for f in checks):
+        raise typer.Exit(EXIT_FINDINGS)
     report = run(reading, plan, uncertainty, seed)
+    report.rejected_rows = sum(r.sheets and sum(s.rows_rejected for s in r.sheets) or 0
+                               for r in reading.results)
     to_tty = output == "-" and sys.stdout.isatty()
     encoding = (getattr(sys.stdout, "encoding", None) or "utf-8") if output == "-" else "utf-8"
     write_bytes(output, render_simulation(report, fmt, lang, color=to_tty and not

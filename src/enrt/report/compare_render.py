@@ -115,7 +115,8 @@ def _heading(cmp: Comparison, lang: str) -> list[str]:
         lines.append(f"{t(key, lang)} — " + t("cmp_campaign", lang, path=safe(ref.path),
                                                  year=ref.year, method=method,
                                                  fs=ref.factor_set))
-    lines += [t(f"cmp_warn_{w}", lang) for w in cmp.warnings]
+    lines += [t(f"cmp_warn_{w}", lang, old=safe(cmp.old.organisation or ""),
+                new=safe(cmp.new.organisation or "")) for w in cmp.warnings]
     return lines
 
 

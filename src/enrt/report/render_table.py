@@ -267,18 +267,13 @@ def _totals(o: _Out, report: Report) -> None:
     if services:
         cols.append(_Col(o.t("col_services"), True))
     cols.append(_Col(o.t("total"), True))
-    if report.uncertainty is not None:
-        cols.append(_Col(o.t("interval_90"), True))
     rows, partial = [], []
     for k, v in report.totals.items():
         total = o.num(v.total) if v.complete or v.total is None else f"≥ {o.num(v.total)}"
         row = [criterion_label(k, o.lang), i18n.unit_label(v.unit, o.lang),
                o.num(v.manufacture), o.num(v.use)]
         row += [o.num(v.services)] if services else []
-        iv = ranges.interval(report, k)
-        after = [f"{o.num(iv.p5)}–{o.num(iv.p95)}" if iv else "—"] \
-            if report.uncertainty is not None else []
-        rows.append(row + [total] + after)
+        rows.append(row + [total])
         if not v.complete and v.total is not None:
             partial.append(f"{criterion_label(k, o.lang)} ({why_partial(v, o.lang)})")
     # the full criterion names when they take two lines at most beside the numbers, else
@@ -364,6 +359,14 @@ def _uncertainty(o: _Out, report: Report) -> None:
     if report.uncertainty is None:
         return
     lang = o.lang
+    # the totals' intervals in a table of their own: beside the phases they would squeeze
+    # the criterion names out of an 80-column terminal
+    o.table(o.t("line_intervals", what=o.t("totals")),
+            [_Col(o.t("col_criterion"), wrap=True), _Col(o.t("total"), True),
+             _Col(o.t("interval_90"), True)],
+            [[_short_criterion(k, lang), o.num(v.total), "{}–{}".format(
+                o.num(iv.p5), o.num(iv.p95)) if (iv := ranges.interval(report, k)) else "—"]
+             for k, v in report.totals.items()])
     rows = []
     for c in report.by_category[:5]:
         iv = ranges.category_interval(report, c.category)

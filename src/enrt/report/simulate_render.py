@@ -3,7 +3,8 @@ action's effect, and whether the target is met (terminal and Markdown; the JSON 
 SimulationReport itself)."""
 from __future__ import annotations
 
-from ..i18n import check_lang, criterion_label, mass, number, percent, t
+from ..i18n import check_lang, criterion_label, mass, number, percent, t, unit_label
+from ..factors.model import CRITERIA_UNITS as UNITS
 from ..inert import safe
 from ..simulate import SimulationReport
 
@@ -56,7 +57,13 @@ def _heading(rep: SimulationReport, lang: str) -> list[str]:
                        change=_signed_pct(g.reached / g.baseline - 1, lang)
                        if g.baseline else "—"))
     lines.append(t("sim_how", lang))
+    if rep.rejected_rows:
+        lines.append(t("sim_rejected", lang, n=number(rep.rejected_rows, lang, 0)))
     return lines
+
+
+def _signed(x: float, lang: str) -> str:
+    return ("+" if x > 0 else "") + number(x, lang, 1)
 
 
 def _signed_pct(x: float, lang: str) -> str:
@@ -64,30 +71,32 @@ def _signed_pct(x: float, lang: str) -> str:
 
 
 def _amount(x: float, criterion: str, lang: str) -> str:
-    return mass(x, lang) if criterion == "gwp" else number(x, lang, 1)
+    return mass(x, lang) if criterion == "gwp" else \
+        f"{number(x, lang, 1)} {unit_label(UNITS.get(criterion, ''), lang)}"
 
 
 def _sections(rep: SimulationReport, lang: str):
     L = lambda key: t(key, lang)      # noqa: E731
     crit = rep.target.criterion if rep.target else "gwp"
-    unit = "kg CO2e" if crit == "gwp" else criterion_label(crit, lang)
+    unit = "kg CO2e" if crit == "gwp" else unit_label(UNITS.get(crit, ""), lang)
     ranged = rep.with_actions[0].interval is not None
 
     def span(iv) -> list[str]:
         if not ranged:
             return []
         lo, hi = (iv or {}).get(crit, (None, None))
-        return ["—" if lo is None else f"{number(lo, lang, 1)}–{number(hi, lang, 1)}"]
-    rows = [[str(a.year), number(a.units, lang, 0), number(a.totals[crit], lang, 1),
+        return ["—" if lo is None else t("range_to", lang, low=number(lo, lang, 1),
+                                         high=number(hi, lang, 1))]
+    rows = [[str(a.year), number(b.units, lang, 0), number(a.totals[crit], lang, 1),
              number(b.totals[crit], lang, 1), *span(b.interval),
-             number(b.totals[crit] - a.totals[crit], lang, 1)]
+             _signed(b.totals[crit] - a.totals[crit], lang)]
             for a, b in zip(rep.without_actions, rep.with_actions)]
     iv_col = [L("interval_90")] if ranged else []
     out = [(f"{L('sim_trajectory')} ({unit})",
-            [L("year"), L("col_quantity"), L("sim_without"), L("sim_with"), *iv_col,
+            [L("year"), L("sim_units"), L("sim_without"), L("sim_with"), *iv_col,
              L("col_change")], rows)]
     out.append((f"{L('sim_effects')} ({rep.horizon}, {unit})",
                 [L("sim_action"), L("sim_start"), L("col_change"), *iv_col],
-                [[safe(e.name), str(e.start), number(e.effect.get(crit, 0.0), lang, 1),
+                [[safe(e.name), str(e.start), _signed(e.effect.get(crit, 0.0), lang),
                   *span(e.effect_interval)] for e in rep.actions]))
     return out

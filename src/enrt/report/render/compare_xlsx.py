@@ -73,8 +73,8 @@ def render_xlsx(cmp: Comparison, lang: str, head: list[str]) -> bytes:
 
     ws = wb.create_sheet(L("cmp_by_category")[:31].rstrip())
     sheet.write_table(ws, f"{L('cmp_by_category')} (kg CO2e)", None,
-                      [L("col_category"), L("col_old"), L("col_new"), L("col_old"),
-                       L("col_new"), L("col_change")],
+                      [L("col_category"), L("cmp_units_old"), L("cmp_units_new"),
+                       L("col_old"), L("col_new"), L("col_change")],
                       [[_label(cmp, cat, lang), v["quantity"].old, v["quantity"].new,
                         v["gwp"].old, v["gwp"].new, v["gwp"].change]
                        for cat, v in cmp.by_category.items()],

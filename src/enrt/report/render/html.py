@@ -44,8 +44,8 @@ def document(report: Report, ctx) -> str:
 
 
 # sections after the summary: (id and title key, the view's tables in it)
-LAYOUT = (("details", ("by_category", "totals", "by_entity", "by_site", "by_project",
-                       "services")),
+LAYOUT = (("details", ("by_category", "totals", "improve_first", "by_entity", "by_site",
+                       "by_project", "services")),
           ("reen", ("indicators", "practices")),
           ("data", ("inputs", "issues", "hypotheses", "sources")))
 

@@ -35,7 +35,8 @@ def trajectory_svg(rep: SimulationReport, lang: str) -> str:
                      f"{t('sim_with', lang)} {number(b, lang, 1)}"
                      for yr, a, b in zip(years, without, with_)) + " (kg CO2e)"
     if rep.target:
-        desc += f"; target {number(rep.target.target, lang, 1)} ({rep.target.year})"
+        desc += f"; {t('sim_target', lang)} {number(rep.target.target, lang, 1)} " \
+            f"({rep.target.year})"
     out = _open("trajectory", height, title, desc)
     for tick in ticks:
         out.append(f'<line x1="{left}" y1="{_f(y(tick))}" x2="{right}" y2="{_f(y(tick))}" '
@@ -64,12 +65,15 @@ def trajectory_svg(rep: SimulationReport, lang: str) -> str:
                    f'font-size="{FONT_SIZE}">{esc(t("sim_target", lang))}</text>')
     out.append(f'<text x="{left}" y="16" font-size="{FONT_SIZE}">'
                f'<tspan fill="{MANUFACTURE}">━ {esc(t("sim_with", lang))}</tspan>  '
-               f'<tspan fill="{OTHER}">╌ {esc(t("sim_without", lang))}</tspan></text>')
+               f'<tspan fill="{OTHER}">╌ {esc(t("sim_without", lang))}</tspan>'
+               + (f'  <tspan fill="{MUTED}">▒ {esc(t("interval_90", lang))} '
+                  f'({esc(t("sim_with", lang))})</tspan>' if all(band) else "") + '</text>')
     out.append("</svg>")
     return "\n".join(out)
 
 
 def render_xlsx(rep: SimulationReport, lang: str, head: list[str], sections) -> bytes:
+    """The trajectory and each action's effect as numbers, with a native line chart."""
     from openpyxl import Workbook
     from openpyxl.chart import LineChart, Reference
 
@@ -99,8 +103,12 @@ def render_xlsx(rep: SimulationReport, lang: str, head: list[str], sections) -> 
     chart.width, chart.height = 18, 9
     ws.add_chart(chart, f"H{sheet.TITLE_ROWS}")
     ws = wb.create_sheet(t("sim_effects", lang)[:31].rstrip())
-    title, cols, table = sections[1]
-    sheet.write_table(ws, title, None, cols + [t("col_change", lang) + " (kg)"],
-                      [r + [e.effect.get(crit, 0.0)] for r, e in zip(table, rep.actions)],
-                      ["text"] * len(cols) + ["kg"])
+    ranged = any(e.effect_interval for e in rep.actions)
+    sheet.write_table(ws, sections[1][0], None,
+                      [t("sim_action", lang), t("sim_start", lang), t("col_change", lang),
+                       *([t("col_p5", lang), t("col_p95", lang)] if ranged else [])],
+                      [[sheet.clean_text(e.name), e.start, e.effect.get(crit, 0.0),
+                        *((e.effect_interval or {}).get(crit, [None, None]) if ranged
+                          else [])] for e in rep.actions],
+                      ["text", "int", "kg", *(["kg", "kg"] if ranged else [])])
     return sheet.save_workbook(wb, when, {})
