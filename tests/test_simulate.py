@@ -225,3 +225,11 @@ def test_nothing_to_project_and_a_seed_without_draws_are_refused(tmp_path, tiny_
                            "--factors", str(tiny_set), "--seed", "3", "--lang", "en"],
                           capture_output=True, text=True)
     assert proc.returncode == 2 and "--seed only applies with --uncertainty" in proc.stderr
+
+
+def test_a_missing_scenario_file_is_an_input_error(tmp_path, tiny_set):
+    inv = write_csv(tmp_path / "parc.csv", ["Type;Quantité;Date d'achat", *LAPTOPS])
+    proc = subprocess.run(["enrt", "simulate", str(inv), "--scenario",
+                           str(tmp_path / "absent.yaml"), "--lang", "en"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2 and proc.stderr.startswith("Error: scenario file not found")

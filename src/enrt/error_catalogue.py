@@ -65,6 +65,7 @@ ERRORS: dict[str, tuple[str, str]] = {
                               "statuses:, sheets:)"),
     "mapping.invalid": ("fichier de correspondance : {where} : {problem}",
                         "mapping file: {where}: {problem}"),
+    "simulate.scenario-not-found": ("fichier de scénario introuvable", "scenario file not found"),
     "simulate.nothing-assessed": ("rien n'a été évalué dans {files} : pas de parc à projeter",
                                   "nothing was assessed in {files}: no fleet to project"),
     # enrt compare
@@ -218,6 +219,8 @@ ERROR_HINTS: dict[str, tuple[str, str]] = {
                               "start from 'enrt map INVENTAIRE'"),
     "mapping.invalid": ("voyez « enrt schema mapping » pour le format",
                         "see 'enrt schema mapping' for the format"),
+    "simulate.scenario-not-found": ("vérifiez le chemin ; docs/simulate.md décrit le fichier",
+                                    "check the path; docs/simulate.md describes the file"),
     "simulate.nothing-assessed": ("lancez « enrt assess » sur l'inventaire pour voir pourquoi",
                                   "run 'enrt assess' on the inventory to see why"),
     "usage.seed-without-draws": ("ajoutez --uncertainty", "add --uncertainty"),

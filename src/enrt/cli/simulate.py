@@ -32,16 +32,18 @@ def simulate(
 ) -> None:
     """Project the footprint year by year to the scenario's horizon, with and without its
     actions, each action's effect alone, and whether the target is met."""
+    from ..errors import InputError, UsageError
     from ..i18n import check_lang
     from ..options import AssessOptions
     from ..output import write_bytes
     from ..pipeline import read
     from ..report.simulate_render import BINARY, FORMATS, render_simulation
     from ..scenario import load_scenario
-    from ..errors import InputError, UsageError
     from ..simulate import check_plan, simulate as run
     lang = check_lang(lang)
     fmt = chosen_format(output, fmt, FORMATS, BINARY)
+    if not scenario.is_file():
+        raise InputError.make("simulate.scenario-not-found", file=str(scenario))
     plan, findings = load_scenario(scenario)
     for f in findings:
         typer.echo(str(f), err=True)

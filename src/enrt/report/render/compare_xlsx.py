@@ -10,7 +10,7 @@ from openpyxl.chart import BarChart, Reference
 
 from ...attribution import DRIVERS
 from ...compare import Comparison
-from ...i18n import criterion_label, indicator_label, t
+from ...i18n import criterion_label, indicator_label, t, unit_label
 from . import xlsx_sheet as sheet
 from .svg import MANUFACTURE, OTHER, USE
 
@@ -92,7 +92,8 @@ def render_xlsx(cmp: Comparison, lang: str, head: list[str]) -> bytes:
         sheet.write_table(ws, L("cmp_indicators"), None,
                           [L("col_indicator"), L("col_unit"), L("col_old"), L("col_new"),
                            L("col_change")],
-                          [[indicator_label(k, lang), v.unit, v.old, v.new, v.change]
+                          [[indicator_label(k, lang), unit_label(v.unit or "", lang), v.old,
+                            v.new, v.change]
                            for k, v in cmp.indicators.items()],
                           ["text", "text", "number", "number", "number"])
     return sheet.save_workbook(wb, when, {})
