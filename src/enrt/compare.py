@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from .attribution import DRIVERS, Side, attribute
 from .errors import InputError
-from .report.model import Report
+from .report.model import JsonDocument, Report
 
 
 class Change(BaseModel):
@@ -35,7 +35,7 @@ class CampaignRef(BaseModel):
     organisation: str | None = None
 
 
-class Comparison(BaseModel):
+class Comparison(JsonDocument):
     schema_version: str = "1"
     kind: str = "comparison"
     old: CampaignRef
@@ -53,9 +53,6 @@ class Comparison(BaseModel):
         "category -> [French label, English label]"))
     by_entity: dict[str, Change] = Field(default_factory=dict, description="gwp")
     indicators: dict[str, Change] = Field(default_factory=dict)
-
-    def to_json(self) -> str:
-        return self.model_dump_json(indent=2) + "\n"
 
 
 MAX_REPORT_BYTES = 1 << 30      # a report of a million rows with every issue is ~0.5 GB

@@ -20,6 +20,7 @@ from .factors.arrays import FactorArrays, build_arrays
 from .fleet import DEFAULT, NEW, REFURBISHED, Fleet
 from .ledger import impacts, ledger_of
 from .pipeline import Reading
+from .report.model import JsonDocument
 from .scenario import (ExtendLifetime, PurchasePlan, Reduce, RefurbishedShare, Replace,
                        RoomPue, Scenario, SwitchOff)
 
@@ -57,7 +58,7 @@ class TargetCheck(BaseModel):
     gap: float = Field(description="reached - target: above 0, what is still missing")
 
 
-class SimulationReport(BaseModel):
+class SimulationReport(JsonDocument):
     schema_version: str = "1"
     kind: str = "simulation"
     scenario: str
@@ -72,9 +73,6 @@ class SimulationReport(BaseModel):
                                "in the simulation: see enrt assess)")
     how: str = ("each year's fleet projected from the inventory: renewals at the end of "
                 "each lifetime, then the actions from their start year (docs/simulate.md)")
-
-    def to_json(self) -> str:
-        return self.model_dump_json(indent=2) + "\n"
 
 
 def check_plan(plan: Scenario, reading: Reading) -> list:

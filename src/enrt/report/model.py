@@ -15,6 +15,16 @@ from ..issues import Issue
 _C1 = re.compile("[\u0080-\u009f\u2028\u2029]")
 
 
+class JsonDocument(BaseModel):
+    """What enrt writes as JSON (a report, a comparison, a simulation)."""
+
+    def to_json(self) -> str:
+        """Strict JSON (no NaN/Infinity: pydantic writes null); C1 control characters,
+        which JSON allows raw, are escaped so the text is inert on a terminal."""
+        return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}",
+                       self.model_dump_json(indent=2)) + "\n"
+
+
 class Tool(BaseModel):
     name: str = "enrt"
     version: str
@@ -205,7 +215,7 @@ class UncertaintyReport(BaseModel):
         "the territory estimate's published interval, per criterion"))
 
 
-class Report(BaseModel):
+class Report(JsonDocument):
     schema_version: str = "1"
     tool: Tool
     factor_set: FactorSetRef
@@ -236,8 +246,3 @@ class Report(BaseModel):
     issues: list[Issue]
     issue_counts: dict[str, int]
 
-    def to_json(self) -> str:
-        """Strict JSON (no NaN/Infinity: pydantic writes null); C1 control characters,
-        which JSON allows raw, are escaped so the text is inert on a terminal."""
-        return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}",
-                       self.model_dump_json(indent=2)) + "\n"

@@ -41,7 +41,7 @@ from ..inert import safe
 from .console_text import Degrade
 from .headline import (colon, headline, issue_line, plural, severity_word,
                        why_partial)
-from . import ranges
+from .table_ranges import uncertainty_tables
 from .model import Report
 from .view import build_view, category_label, disclosure, indicator_note, kind_label
 
@@ -206,7 +206,7 @@ def render_table(report: Report, color: bool = True, width: int | None = None,
     _activities(o, report)
     _by_input(o, report)
     _breakdowns(o, report, view)
-    _uncertainty(o, report)
+    uncertainty_tables(o, report, _Col, _short_criterion)
     _indicators(o, report)
     _territory(o, report)
     _practices(o, report)
@@ -352,47 +352,6 @@ def _breakdowns(o: _Out, report: Report, view) -> None:
         for r, c in zip(p["rows"], p["cells"]):
             c.append(o.bar(r[5], top, bar))
         o.table(p["title"], p["cols"], p["cells"], bar=bar)
-
-
-def _uncertainty(o: _Out, report: Report) -> None:
-    """With --uncertainty: the largest categories' intervals and what to improve first."""
-    if report.uncertainty is None:
-        return
-    lang = o.lang
-    # the totals' intervals in a table of their own: beside the phases they would squeeze
-    # the criterion names out of an 80-column terminal
-    o.table(o.t("line_intervals", what=o.t("totals")),
-            [_Col(o.t("col_criterion"), wrap=True), _Col(o.t("total"), True),
-             _Col(o.t("interval_90"), True)],
-            [[_short_criterion(k, lang), o.num(v.total), "{}–{}".format(
-                o.num(iv.p5), o.num(iv.p95)) if (iv := ranges.interval(report, k)) else "—"]
-             for k, v in report.totals.items()])
-    rows = []
-    for c in report.by_category[:5]:
-        iv = ranges.category_interval(report, c.category)
-        rows.append([category_label(c, lang), o.num(c.gwp.total),
-                     f"{o.num(iv.p5)}–{o.num(iv.p95)}" if iv else "—"])
-    o.table(f"{o.t('category_intervals')} ({o.t('col_gwp')})",
-            [_Col(o.t("col_category"), wrap=True), _Col(o.t("total"), True),
-             _Col(o.t("interval_90"), True)], rows)
-    for key, lines in (("entity", report.by_entity), ("site", report.by_site),
-                       ("project", report.by_project)):
-        drawn = getattr(report.uncertainty, f"by_{key}")
-        shown = [x for x in lines[:5] if getattr(x, key) in drawn]
-        if len(lines) < 2 or not shown:
-            continue
-        o.table(f"{o.t('line_intervals', what=o.t('by_' + key))} ({o.t('col_gwp')})",
-                [_Col(o.t(f"col_{key}"), wrap=True), _Col(o.t("total"), True),
-                 _Col(o.t("interval_90"), True)],
-                [[getattr(x, key), o.num(x.gwp.total), "{}–{}".format(
-                    o.num(drawn[getattr(x, key)].p5), o.num(drawn[getattr(x, key)].p95))]
-                 for x in shown])
-    o.table(o.t("improve_first"),
-            [_Col(o.t("col_input"), wrap=True), _Col(o.t("col_variance_share"), True),
-             _Col(o.t("col_hint"), wrap=True)],
-            [[name, percent(share, lang), hint]
-             for name, share, hint in ranges.improve_rows(report, lang)])
-    o.print(ranges.note(report, lang))
 
 
 def _plan(o: _Out, title: str, first: str, rows: list[list]) -> dict:
